@@ -1,0 +1,162 @@
+import type { Span } from '../types';
+
+/** Where a catalog entry is defined, for go-to-definition. */
+export interface SourceLocation {
+  file: string;
+  span: Span;
+}
+
+export interface PointOfFocus {
+  id: string;
+  title: string;
+  summary: string;
+  parent: string;
+  source?: SourceLocation;
+}
+
+export interface CatalogControl {
+  id: string;
+  catalogId: string;
+  title: string;
+  description: string;
+  category?: string;
+  series?: string;
+  coso?: number;
+  pointsOfFocusCount?: number;
+  pointsOfFocus: PointOfFocus[];
+  mappings: Record<string, string[]>;
+  source?: SourceLocation;
+}
+
+export interface CatalogCategory {
+  id: string;
+  title: string;
+  description?: string;
+}
+
+export interface CatalogSeries {
+  id: string;
+  category?: string;
+  title: string;
+}
+
+export interface Catalog {
+  id: string;
+  title: string;
+  edition?: string;
+  source?: string;
+  indicative: boolean;
+  idPattern?: RegExp;
+  categories: CatalogCategory[];
+  series: CatalogSeries[];
+  controls: CatalogControl[];
+  file?: string;
+}
+
+/** The TSC category ids, in the order reports show them. Security is always in scope. */
+export const TSC_CATEGORIES = ['security', 'availability', 'confidentiality', 'processing-integrity', 'privacy'] as const;
+export type TscCategory = (typeof TSC_CATEGORIES)[number];
+
+/** Anything that looks like a TSC criterion or point-of-focus id, used to scan prose. */
+export const TSC_ID_SHAPE = /\b(?:CC|PI|A|C|P)[0-9]{1,2}\.[0-9]{1,2}(?:\.[0-9]{1,2})?\b/g;
+
+/** Several catalogs, indexed for id lookups. */
+export class CatalogSet {
+  private readonly byCatalog = new Map<string, Catalog>();
+  private readonly controls = new Map<string, Map<string, CatalogControl>>();
+  private readonly points = new Map<string, Map<string, PointOfFocus>>();
+  /** Catalogs that map into a catalog: targetCatalog -> targetId -> [sourceCatalog:id]. */
+  private readonly reverse = new Map<string, Map<string, { catalogId: string; id: string }[]>>();
+
+  constructor(readonly catalogs: Catalog[]) {
+    for (const catalog of catalogs) {
+      this.byCatalog.set(catalog.id, catalog);
+      const controls = new Map<string, CatalogControl>();
+      const points = new Map<string, PointOfFocus>();
+      for (const control of catalog.controls) {
+        controls.set(control.id, control);
+        for (const point of control.pointsOfFocus) points.set(point.id, point);
+      }
+      this.controls.set(catalog.id, controls);
+      this.points.set(catalog.id, points);
+    }
+    for (const catalog of catalogs) {
+      for (const control of catalog.controls) {
+        for (const [target, ids] of Object.entries(control.mappings)) {
+          const perTarget = this.reverse.get(target) ?? new Map();
+          this.reverse.set(target, perTarget);
+          for (const id of ids) {
+            const list = perTarget.get(id) ?? [];
+            list.push({ catalogId: catalog.id, id: control.id });
+            perTarget.set(id, list);
+          }
+        }
+      }
+    }
+  }
+
+  get(catalogId: string): Catalog | undefined {
+    return this.byCatalog.get(catalogId);
+  }
+
+  get tsc(): Catalog {
+    const tsc = this.byCatalog.get('tsc');
+    if (!tsc) throw new Error('The TSC catalog is not loaded');
+    return tsc;
+  }
+
+  control(id: string, catalogId = 'tsc'): CatalogControl | undefined {
+    return this.controls.get(catalogId)?.get(id);
+  }
+
+  pointOfFocus(id: string, catalogId = 'tsc'): PointOfFocus | undefined {
+    return this.points.get(catalogId)?.get(id);
+  }
+
+  /** The criterion an id stands for: itself, or the parent of a point of focus. */
+  criterionOf(id: string, catalogId = 'tsc'): CatalogControl | undefined {
+    const control = this.control(id, catalogId);
+    if (control) return control;
+    const point = this.pointOfFocus(id, catalogId);
+    return point ? this.control(point.parent, catalogId) : undefined;
+  }
+
+  isKnown(id: string, catalogId = 'tsc'): boolean {
+    return this.control(id, catalogId) !== undefined || this.pointOfFocus(id, catalogId) !== undefined;
+  }
+
+  /** Controls in other catalogs that map to this one (for hover's cross-mapping). */
+  mappedFrom(id: string, catalogId = 'tsc'): { catalogId: string; id: string }[] {
+    return this.reverse.get(catalogId)?.get(id) ?? [];
+  }
+
+  /** Known ids differing only in case, or within a small edit distance, best first. */
+  suggestions(id: string, catalogId = 'tsc', max = 3): string[] {
+    const controls = this.controls.get(catalogId);
+    if (!controls) return [];
+    const upper = id.toUpperCase();
+    const all = [...controls.keys(), ...(this.points.get(catalogId)?.keys() ?? [])];
+    const exact = all.find((k) => k.toUpperCase() === upper);
+    if (exact) return [exact];
+    const scored = all
+      .map((k) => ({ k, d: editDistance(upper, k.toUpperCase()) }))
+      .filter((s) => s.d <= 2)
+      .sort((a, b) => a.d - b.d || a.k.length - b.k.length || a.k.localeCompare(b.k));
+    const best = scored.length ? scored[0].d : 0;
+    return scored.filter((s) => s.d === best).slice(0, max).map((s) => s.k);
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const saved = previous[j];
+      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = saved;
+    }
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,206 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import catalogSchema from '../../../../controls-catalog/schema/catalog.schema.json';
+import partSchema from '../../../../controls-catalog/schema/catalog-part.schema.json';
+import type { Finding } from '../types';
+import { LineIndex } from '../text/lineIndex';
+import { decodeUtf8, stripBom } from '../text/decode';
+import { parseYaml, pointerToPath, spanForPath, nodeAt, spanOf, type YamlSource } from '../yaml/yamlSource';
+import type { Catalog, CatalogControl, PointOfFocus } from './catalog';
+import { dirname, joinPath, isInside } from '../paths';
+
+/** Reads a file's bytes; undefined when it does not exist. */
+export type ReadFile = (path: string) => Promise<Uint8Array | undefined>;
+
+export interface CatalogLoadResult {
+  catalog?: Catalog;
+  findings: Finding[];
+}
+
+interface Validators {
+  catalog: ValidateFunction;
+  part: ValidateFunction;
+}
+
+// Compiled once at load: the schemas are constants, and validators are pure functions of them.
+const ajv = new Ajv({ allErrors: true, strict: false });
+const schemaValidators: Validators = Object.freeze({ catalog: ajv.compile(catalogSchema), part: ajv.compile(partSchema) });
+const validators = () => schemaValidators;
+
+interface RawPoint {
+  id: string;
+  title: string;
+  summary: string;
+}
+interface RawControl {
+  id: string;
+  title: string;
+  description: string;
+  category?: string;
+  series?: string;
+  coso?: number;
+  pointsOfFocusCount?: number;
+  pointsOfFocus?: RawPoint[];
+  mappings?: Record<string, string[]>;
+}
+interface RawCatalog {
+  id: string;
+  title: string;
+  edition?: string;
+  source?: string;
+  indicative?: boolean;
+  idPattern?: string;
+  categories?: { id: string; title: string; description?: string }[];
+  series?: { id: string; category?: string; title: string }[];
+  controls: RawControl[];
+  parts?: string[];
+}
+
+/**
+ * Loads one catalog file (and its parts), validating each against its JSON Schema.
+ * Problems come back as `catalog-invalid` findings with positions; nothing throws.
+ * `allowedRoot`, when given, refuses parts outside it.
+ */
+export async function loadCatalog(file: string, readFile: ReadFile, allowedRoot?: string): Promise<CatalogLoadResult> {
+  const findings: Finding[] = [];
+  const main = await readYamlFile(file, readFile, findings);
+  if (!main) return { findings };
+  if (!validate(validators().catalog, main, file, findings)) return { findings };
+  const raw = main.source.data as RawCatalog;
+
+  const controls: CatalogControl[] = raw.controls.map((c, index) => ({
+    id: c.id,
+    catalogId: raw.id,
+    title: c.title,
+    description: c.description,
+    category: c.category,
+    series: c.series,
+    coso: c.coso,
+    pointsOfFocusCount: c.pointsOfFocusCount,
+    pointsOfFocus: (c.pointsOfFocus ?? []).map((p, i) => ({
+      ...p,
+      parent: c.id,
+      source: locate(main, file, ['controls', index, 'pointsOfFocus', i]),
+    })),
+    mappings: c.mappings ?? {},
+    source: locate(main, file, ['controls', index]),
+  }));
+  const byId = new Map(controls.map((c) => [c.id, c]));
+  duplicates(main, file, raw.controls.map((c) => c.id), (i) => ['controls', i, 'id'], findings);
+
+  for (const [partIndex, relative] of (raw.parts ?? []).entries()) {
+    const partFile = joinPath(dirname(file), relative);
+    if (allowedRoot && !isInside(partFile, allowedRoot)) {
+      findings.push(finding(main, file, ['parts', partIndex], `Catalog part "${relative}" is outside the workspace and was not loaded.`));
+      continue;
+    }
+    const part = await readYamlFile(partFile, readFile, findings, () =>
+      finding(main, file, ['parts', partIndex], `Catalog part "${relative}" was not found.`),
+    );
+    if (!part || !validate(validators().part, part, partFile, findings)) continue;
+    const points = (part.source.data as { pointsOfFocus: Record<string, RawPoint[]> }).pointsOfFocus;
+    for (const [controlId, list] of Object.entries(points)) {
+      const control = byId.get(controlId);
+      if (!control) {
+        findings.push(finding(part, partFile, ['pointsOfFocus', controlId], `Points of focus for "${controlId}", which is not a control of catalog "${raw.id}".`));
+        continue;
+      }
+      list.forEach((p, i) => {
+        const point: PointOfFocus = { ...p, parent: controlId, source: locate(part, partFile, ['pointsOfFocus', controlId, i]) };
+        control.pointsOfFocus.push(point);
+      });
+    }
+  }
+
+  let idPattern: RegExp | undefined;
+  if (raw.idPattern) {
+    try {
+      idPattern = new RegExp(raw.idPattern);
+    } catch (e) {
+      findings.push(finding(main, file, ['idPattern'], `idPattern is not a valid regular expression: ${(e as Error).message}`));
+    }
+  }
+  return {
+    findings,
+    catalog: {
+      id: raw.id,
+      title: raw.title,
+      edition: raw.edition,
+      source: raw.source,
+      indicative: raw.indicative ?? false,
+      idPattern,
+      categories: raw.categories ?? [],
+      series: raw.series ?? [],
+      controls,
+      file,
+    },
+  };
+}
+
+interface LoadedYaml {
+  source: YamlSource;
+  lines: LineIndex;
+}
+
+async function readYamlFile(
+  file: string,
+  readFile: ReadFile,
+  findings: Finding[],
+  missing?: () => Finding,
+): Promise<LoadedYaml | undefined> {
+  const bytes = await readFile(file);
+  if (!bytes) {
+    findings.push(missing?.() ?? { file, code: 'catalog-invalid', severity: 'error', message: `Catalog file "${file}" was not found.`, range: zeroRange, span: { start: 0, end: 0 } });
+    return undefined;
+  }
+  const decoded = decodeUtf8(bytes);
+  if (decoded === undefined) {
+    findings.push({ file, code: 'catalog-invalid', severity: 'error', message: 'Catalog file is not UTF-8 text.', range: zeroRange, span: { start: 0, end: 0 } });
+    return undefined;
+  }
+  const text = stripBom(decoded);
+  const loaded = { source: parseYaml(text), lines: new LineIndex(text) };
+  for (const error of loaded.source.errors) {
+    findings.push({ file, code: 'catalog-invalid', severity: 'error', message: `YAML error: ${error.message}`, span: error.span, range: loaded.lines.rangeOf(error.span) });
+  }
+  return loaded.source.errors.length ? undefined : loaded;
+}
+
+function validate(validator: ValidateFunction, loaded: LoadedYaml, file: string, findings: Finding[]): boolean {
+  if (validator(loaded.source.data)) return true;
+  for (const error of validator.errors ?? []) {
+    findings.push(finding(loaded, file, errorPath(error), `Catalog ${describe(error)}`));
+  }
+  return false;
+}
+
+function errorPath(error: ErrorObject): string[] {
+  const path = pointerToPath(error.instancePath);
+  if (error.keyword === 'additionalProperties') path.push(String(error.params.additionalProperty));
+  return path;
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath ? `at ${error.instancePath}` : 'at the top level';
+  if (error.keyword === 'additionalProperties') return `${where}: unknown property "${error.params.additionalProperty}".`;
+  return `${where}: ${error.message}.`;
+}
+
+function duplicates(loaded: LoadedYaml, file: string, ids: string[], path: (i: number) => (string | number)[], findings: Finding[]) {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) findings.push(finding(loaded, file, path(i), `Duplicate control id "${id}".`));
+    seen.add(id);
+  });
+}
+
+function locate(loaded: LoadedYaml, file: string, path: (string | number)[]) {
+  const span = spanOf(loaded.source, nodeAt(loaded.source, [...path, 'id'])) ?? spanForPath(loaded.source, path);
+  return { file, span };
+}
+
+function finding(loaded: LoadedYaml, file: string, path: (string | number)[], message: string): Finding {
+  const span = spanForPath(loaded.source, path);
+  return { file, code: 'catalog-invalid', severity: 'error', message, span, range: loaded.lines.rangeOf(span) };
+}
+
+const zeroRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -1,0 +1,134 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import schema from './configSchema.json';
+import type { Finding, SeveritySetting } from '../types';
+import { LineIndex } from '../text/lineIndex';
+import { parseYaml, pointerToPath, spanForPath, nodeAt, spanOf } from '../yaml/yamlSource';
+import { defaultConfig, type PolicyConfig, type RequiredSection } from './config';
+import { parseCycle } from '../dates';
+import { isSeq } from 'yaml';
+
+const validateConfig = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+export interface ConfigLoadResult {
+  config: PolicyConfig;
+  findings: Finding[];
+}
+
+interface RawConfig {
+  scope?: { categories?: string[]; exclusions?: { criteria: string | string[]; reason: string }[] };
+  include?: string[];
+  exclude?: string[];
+  review?: { defaultCycle?: string };
+  requiredFields?: string[];
+  requiredSections?: Record<string, (string | { heading: string; aliases?: string[] })[]>;
+  rules?: Record<string, SeveritySetting>;
+  catalogs?: string[];
+}
+
+/**
+ * Parses `soc2-policy.yaml`. Errors become `config-invalid` findings on the file; the parts that are valid
+ * still apply, so one typo does not switch the whole configuration back to defaults.
+ */
+export function loadConfig(text: string, file: string, root: string, knownRules: ReadonlySet<string>): ConfigLoadResult {
+  const config = { ...defaultConfig(root), file };
+  const lines = new LineIndex(text);
+  const source = parseYaml(text);
+  const findings: Finding[] = [];
+  const report = (path: (string | number)[], message: string) => {
+    const span = spanForPath(source, path);
+    findings.push({ file, code: 'config-invalid', severity: 'error', message, span, range: lines.rangeOf(span) });
+  };
+  for (const error of source.errors) {
+    findings.push({ file, code: 'config-invalid', severity: 'error', message: `YAML error in ${file.split('/').pop()}: ${error.message}`, span: error.span, range: lines.rangeOf(error.span) });
+  }
+  if (source.errors.length) return { config, findings };
+
+  const raw = (source.data ?? {}) as RawConfig;
+  if (!validateConfig(raw)) {
+    for (const error of dedupe(validateConfig.errors ?? [])) report(errorPath(error), describe(error));
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { config, findings };
+  }
+  const valid = (path: string) => !(validateConfig.errors ?? []).some((e) => e.instancePath.startsWith(path));
+
+  if (raw.scope && valid('/scope')) {
+    config.scope = {
+      declared: true,
+      categories: ['security', ...(raw.scope.categories ?? []).filter((c) => c !== 'security')],
+      exclusions: (raw.scope.exclusions ?? []).map((exclusion, index) => {
+        const criteria = Array.isArray(exclusion.criteria) ? exclusion.criteria : [exclusion.criteria];
+        const node = nodeAt(source, ['scope', 'exclusions', index, 'criteria']);
+        const spans = criteria.map((_, i) =>
+          (isSeq(node) ? spanOf(source, nodeAt(source, ['scope', 'exclusions', index, 'criteria', i])) : spanOf(source, node)) ??
+          spanForPath(source, ['scope', 'exclusions', index]),
+        );
+        return { criteria, reason: exclusion.reason, spans };
+      }),
+    };
+  }
+  if (raw.include && valid('/include')) {
+    config.include = raw.include;
+    config.includeDeclared = true;
+  }
+  if (raw.exclude && valid('/exclude')) config.exclude = [...config.exclude, ...raw.exclude];
+  if (raw.review?.defaultCycle && valid('/review')) {
+    if (parseCycle(raw.review.defaultCycle)) config.review = { defaultCycle: raw.review.defaultCycle };
+    else report(['review', 'defaultCycle'], `"${raw.review.defaultCycle}" is not a review cycle. Write it like "12 months", "6 weeks" or "1 year".`);
+  }
+  if (raw.requiredFields && valid('/requiredFields')) config.requiredFields = raw.requiredFields;
+  if (raw.requiredSections && valid('/requiredSections')) {
+    const sections: Record<string, RequiredSection[]> = { ...config.requiredSections };
+    for (const [type, list] of Object.entries(raw.requiredSections)) {
+      sections[type] = list.map((entry) => (typeof entry === 'string' ? { heading: entry, aliases: [] } : { heading: entry.heading, aliases: entry.aliases ?? [] }));
+    }
+    config.requiredSections = sections;
+  }
+  if (raw.rules && valid('/rules')) {
+    for (const [code, severity] of Object.entries(raw.rules)) {
+      if (!knownRules.has(code)) {
+        const near = [...knownRules].find((k) => k.startsWith(code.split('-')[0]));
+        report(['rules', code], `Unknown rule "${code}".${near ? ` Did you mean "${near}"?` : ''} See docs/rules.md for the rule codes.`);
+        continue;
+      }
+      config.rules[code] = severity;
+    }
+  }
+  if (raw.catalogs && valid('/catalogs')) config.catalogs = raw.catalogs;
+  return { config, findings };
+}
+
+/** The span of a key in the config, e.g. for workspace findings reported on the file. */
+export function configSpan(text: string, path: (string | number)[]) {
+  const source = parseYaml(text);
+  return spanForPath(source, path);
+}
+
+// ajv reports every failed branch of a oneOf; keep the most useful error per location.
+function dedupe(errors: ErrorObject[]): ErrorObject[] {
+  const byPath = new Map<string, ErrorObject>();
+  for (const error of errors) {
+    const key = error.instancePath + (error.keyword === 'additionalProperties' ? `/${error.params.additionalProperty}` : '');
+    const previous = byPath.get(key);
+    if (!previous || previous.keyword === 'oneOf' || previous.keyword === 'type') byPath.set(key, error);
+  }
+  return [...byPath.values()];
+}
+
+function errorPath(error: ErrorObject): string[] {
+  const path = pointerToPath(error.instancePath);
+  if (error.keyword === 'additionalProperties') path.push(String(error.params.additionalProperty));
+  return path;
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath ? pointerToPath(error.instancePath).join('.') : 'The config';
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `Unknown setting "${error.params.additionalProperty}"${error.instancePath ? ` under ${where}` : ''}. See docs/configuration.md.`;
+    case 'enum':
+      return `${where} must be one of: ${(error.params.allowedValues as string[]).join(', ')}.`;
+    case 'required':
+      return `${where} needs "${error.params.missingProperty}".`;
+    default:
+      return `${where} ${error.message}.`;
+  }
+}

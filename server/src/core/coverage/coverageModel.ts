@@ -1,0 +1,98 @@
+import type { CatalogSet } from '../catalog/catalog';
+import { TSC_CATEGORIES } from '../catalog/catalog';
+import type { CoverageIndex, Contribution } from './coverageIndex';
+
+export type CoverageStatus = 'covered' | 'draft-only' | 'uncovered' | 'excluded' | 'out-of-scope';
+
+export interface CriterionCoverage {
+  id: string;
+  title: string;
+  category: string;
+  series: string;
+  status: CoverageStatus;
+  /** Why it is excluded, from soc2-policy.yaml. */
+  reason?: string;
+  documents: Contribution[];
+}
+
+export interface CategorySummary {
+  id: string;
+  title: string;
+  inScope: boolean;
+  total: number;
+  /** In scope and not excluded: the denominator of the percentage. */
+  applicable: number;
+  covered: number;
+  draftOnly: number;
+  uncovered: number;
+  excluded: number;
+  percent: number;
+}
+
+export interface CoverageModel {
+  criteria: CriterionCoverage[];
+  summary: {
+    categories: CategorySummary[];
+    overall: { applicable: number; covered: number; draftOnly: number; uncovered: number; excluded: number; percent: number };
+  };
+}
+
+export interface ScopeView {
+  scopeCategories: ReadonlySet<string>;
+  exclusions: ReadonlyMap<string, string>;
+}
+
+/** The status of one criterion. Covered needs an approved document; drafts and reviews in progress are draft-only. */
+export function criterionStatus(id: string, category: string, index: CoverageIndex, scope: ScopeView): { status: CoverageStatus; reason?: string } {
+  if (!scope.scopeCategories.has(category)) return { status: 'out-of-scope' };
+  const reason = scope.exclusions.get(id);
+  if (reason !== undefined) return { status: 'excluded', reason };
+  const documents = index.contributions(id);
+  if (documents.some((d) => d.status === 'approved')) return { status: 'covered' };
+  if (documents.length) return { status: 'draft-only' };
+  return { status: 'uncovered' };
+}
+
+export function buildCoverageModel(catalogs: CatalogSet, index: CoverageIndex, scope: ScopeView): CoverageModel {
+  const tsc = catalogs.tsc;
+  const criteria: CriterionCoverage[] = tsc.controls.map((control) => ({
+    id: control.id,
+    title: control.title,
+    category: control.category ?? 'security',
+    series: control.series ?? '',
+    ...criterionStatus(control.id, control.category ?? 'security', index, scope),
+    documents: index.contributions(control.id),
+  }));
+  const categories = TSC_CATEGORIES.map((id) => {
+    const inCategory = criteria.filter((c) => c.category === id);
+    const count = (status: CoverageStatus) => inCategory.filter((c) => c.status === status).length;
+    const covered = count('covered');
+    const applicable = inCategory.length - count('excluded') - count('out-of-scope');
+    return {
+      id,
+      title: tsc.categories.find((c) => c.id === id)?.title ?? id,
+      inScope: scope.scopeCategories.has(id),
+      total: inCategory.length,
+      applicable,
+      covered,
+      draftOnly: count('draft-only'),
+      uncovered: count('uncovered'),
+      excluded: count('excluded'),
+      percent: percent(covered, applicable),
+    };
+  });
+  const inScope = categories.filter((c) => c.inScope);
+  const sum = (key: 'applicable' | 'covered' | 'draftOnly' | 'uncovered' | 'excluded') => inScope.reduce((n, c) => n + c[key], 0);
+  return {
+    criteria,
+    summary: {
+      categories,
+      overall: { applicable: sum('applicable'), covered: sum('covered'), draftOnly: sum('draftOnly'), uncovered: sum('uncovered'), excluded: sum('excluded'), percent: percent(sum('covered'), sum('applicable')) },
+    },
+  };
+}
+
+/** One decimal place, as reports show it. */
+function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
+}

@@ -1,0 +1,135 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root, RootContent, Heading, Nodes } from 'mdast';
+import type { Span } from '../types';
+import { TSC_ID_SHAPE } from '../catalog/catalog';
+
+/** Frozen once: a processor is immutable after freeze(), so sharing it is safe. */
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+
+export interface IdToken {
+  raw: string;
+  span: Span;
+}
+
+export interface Section {
+  heading: string;
+  depth: number;
+  /** The whole heading line (`## Scope`). */
+  headingSpan: Span;
+  /** The heading's text only. */
+  textSpan: Span;
+  /** From the end of the heading line to the start of the next heading of the same or higher level. */
+  contentSpan: Span;
+  hasContent: boolean;
+  /** `<!-- controls: CC6.2, CC6.3 -->` directly under the heading. */
+  tag?: { span: Span; ids: IdToken[] };
+}
+
+export interface MarkdownLink {
+  url: string;
+  span: Span;
+}
+
+export interface MarkdownBody {
+  tree: Root;
+  sections: Section[];
+  mentions: IdToken[];
+  links: MarkdownLink[];
+}
+
+const SECTION_TAG = /^<!--\s*controls\s*:([\s\S]*?)-->\s*$/i;
+
+/** Exposed for the benchmark's floor: a bare parse with the same processor. */
+export function parseMarkdownTree(text: string): Root {
+  return processor.parse(text);
+}
+
+/**
+ * Parses the Markdown. `masked` is the text with non-Markdown front matter blanked out (comply files),
+ * so every offset stays an offset into the original text.
+ */
+export function parseMarkdownBody(masked: string): MarkdownBody {
+  const tree = processor.parse(masked);
+  const sections = readSections(tree, masked);
+  const mentions: IdToken[] = [];
+  const links: MarkdownLink[] = [];
+  collect(tree, masked, mentions, links);
+  return { tree, sections, mentions, links };
+}
+
+function readSections(tree: Root, text: string): Section[] {
+  const children = tree.children;
+  const sections: Section[] = [];
+  children.forEach((node, index) => {
+    if (node.type !== 'heading') return;
+    const start = node.position!.start.offset!;
+    const end = node.position!.end.offset!;
+    let next = index + 1;
+    while (next < children.length && !(children[next].type === 'heading' && (children[next] as Heading).depth <= node.depth)) next++;
+    const contentEnd = next < children.length ? children[next].position!.start.offset! : text.length;
+    const between = children.slice(index + 1, next);
+    const tagNode = between[0]?.type === 'html' ? between[0] : undefined;
+    const tagMatch = tagNode ? SECTION_TAG.exec(tagNode.value) : null;
+    const tag = tagNode && tagMatch ? { span: spanOf(tagNode), ids: idsInTag(text, spanOf(tagNode)) } : undefined;
+    const content = between.filter((n) => n !== tagNode && !(n.type === 'html' && /^<!--[\s\S]*-->\s*$/.test(n.value)));
+    const textSpan = headingTextSpan(node, text);
+    sections.push({
+      heading: text.slice(textSpan.start, textSpan.end),
+      depth: node.depth,
+      headingSpan: { start, end },
+      textSpan,
+      contentSpan: { start: end, end: contentEnd },
+      hasContent: content.length > 0,
+      tag,
+    });
+  });
+  return sections;
+}
+
+function headingTextSpan(node: Heading, text: string): Span {
+  const first = node.children[0];
+  const last = node.children[node.children.length - 1];
+  if (first?.position && last?.position) return { start: first.position.start.offset!, end: last.position.end.offset! };
+  const start = node.position!.start.offset!;
+  const line = text.slice(start, node.position!.end.offset!);
+  const hashes = /^#+\s*/.exec(line);
+  return { start: start + (hashes ? hashes[0].length : 0), end: node.position!.end.offset! };
+}
+
+function idsInTag(text: string, span: Span): IdToken[] {
+  const raw = text.slice(span.start, span.end);
+  const open = raw.indexOf(':') + 1;
+  const close = raw.lastIndexOf('-->');
+  const ids: IdToken[] = [];
+  const pattern = /[^\s,;]+/g;
+  const inner = raw.slice(open, close);
+  for (let m = pattern.exec(inner); m; m = pattern.exec(inner)) {
+    const start = span.start + open + m.index;
+    ids.push({ raw: m[0], span: { start, end: start + m[0].length } });
+  }
+  return ids;
+}
+
+/** Ids mentioned in prose, and links. Code and HTML are not prose. */
+function collect(node: Nodes, text: string, mentions: IdToken[], links: MarkdownLink[]): void {
+  if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') return;
+  if (node.type === 'text' && node.position) {
+    // Scan the source slice, not node.value: escapes and entities would shift offsets.
+    const span = spanOf(node);
+    const raw = text.slice(span.start, span.end);
+    for (const m of raw.matchAll(TSC_ID_SHAPE)) {
+      mentions.push({ raw: m[0], span: { start: span.start + m.index!, end: span.start + m.index! + m[0].length } });
+    }
+    return;
+  }
+  if ((node.type === 'link' || node.type === 'definition') && node.position) {
+    links.push({ url: node.url, span: spanOf(node) });
+  }
+  if ('children' in node) for (const child of node.children as RootContent[]) collect(child, text, mentions, links);
+}
+
+function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
+  return { start: node.position!.start.offset!, end: node.position!.end.offset! };
+}

@@ -1,0 +1,42 @@
+import type { Rule, RuleMeta } from './rule';
+import { frontmatterInvalid } from './frontmatterInvalid';
+import { missingField } from './missingField';
+import { unknownCriterion } from './unknownCriterion';
+import { outOfScopeCriterion } from './outOfScopeCriterion';
+import { duplicateCriterion } from './duplicateCriterion';
+import { unmappedReference } from './unmappedReference';
+import { unaddressedCriterion } from './unaddressedCriterion';
+import { missingSection } from './missingSection';
+import { emptySection } from './emptySection';
+import { reviewOverdue } from './reviewOverdue';
+import { brokenLink } from './brokenLink';
+import { duplicateId } from './duplicateId';
+import { uncoveredCriterion } from './uncoveredCriterion';
+
+/** Every rule that inspects documents or the workspace. One module per rule. */
+export const RULES: readonly Rule[] = [
+  frontmatterInvalid,
+  missingField,
+  unknownCriterion,
+  outOfScopeCriterion,
+  duplicateCriterion,
+  unmappedReference,
+  unaddressedCriterion,
+  missingSection,
+  emptySection,
+  reviewOverdue,
+  brokenLink,
+  duplicateId,
+  uncoveredCriterion,
+];
+
+/** Findings raised while loading rather than by a rule's check; listed so they can be configured and documented. */
+export const LOAD_FINDINGS: readonly RuleMeta[] = [
+  { code: 'invalid-encoding', defaultSeverity: 'error', summary: 'A file is not UTF-8 text, so it cannot be checked.' },
+  { code: 'config-invalid', defaultSeverity: 'error', summary: 'soc2-policy.yaml has a YAML error or a setting that is not valid.' },
+  { code: 'catalog-invalid', defaultSeverity: 'error', summary: 'A catalog file is not valid against its schema.' },
+];
+
+export const ALL_RULES: readonly RuleMeta[] = [...RULES, ...LOAD_FINDINGS];
+export const RULE_CODES: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.code));
+export { docsUrl } from './rule';

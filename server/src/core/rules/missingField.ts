@@ -1,0 +1,40 @@
+import type { DocumentRule } from './rule';
+import type { TextEdit } from '../types';
+
+const COMPLY_FIELDS: Record<string, string> = { title: 'name' };
+
+export const missingField: DocumentRule = {
+  kind: 'document',
+  code: 'missing-field',
+  defaultSeverity: 'warning',
+  summary: 'A required front-matter field (by default title and owner) is missing.',
+  check(ctx) {
+    const { doc } = ctx;
+    const fm = doc.frontMatter;
+    if (!fm || fm.source.errors.length) return;
+    const comply = fm.format === 'comply';
+    for (const field of ctx.config.requiredFields) {
+      // comply has no owner field; its name stands for the title.
+      if (comply && field === 'owner') continue;
+      const present = field === 'title' ? doc.title !== undefined : fm.data[field] !== undefined && fm.data[field] !== null && fm.data[field] !== '';
+      if (present) continue;
+      const key = comply ? (COMPLY_FIELDS[field] ?? field) : field;
+      const h1 = doc.h1 ? doc.body.sections.find((s) => s.headingSpan === doc.h1)?.heading : undefined;
+      const fixes = field === 'title' && h1 ? [{ title: `Set ${key} to "${h1}"`, edits: [insertKey(doc, key, JSON.stringify(h1))], preferred: true }] : undefined;
+      ctx.report({
+        span: fm.format === 'native' ? { start: 0, end: 3 } : { start: fm.closeSpan.start, end: fm.closeSpan.end },
+        subject: field,
+        message: `Front matter has no "${key}". Add \`${key}: ...\`${field === 'owner' ? ' naming the person or role accountable for this document' : ''}.`,
+        fixes,
+      });
+    }
+  },
+};
+
+function insertKey(doc: Parameters<DocumentRule['check']>[0]['doc'], key: string, value: string): TextEdit {
+  const fm = doc.frontMatter!;
+  const eol = doc.lines.eol;
+  const at = fm.closeSpan.start;
+  const needsBreak = at > 0 && doc.text[at - 1] !== '\n';
+  return { span: { start: at, end: at }, newText: `${needsBreak ? eol : ''}${key}: ${value}${eol}` };
+}

@@ -1,0 +1,60 @@
+import type { DocumentRule } from './rule';
+import { requiredSectionsFor, satisfies } from './requiredSections';
+import type { PolicyDocument } from '../parse/policyDocument';
+import type { RequiredSection } from '../config/config';
+import type { Section } from '../parse/markdownBody';
+import type { TextEdit } from '../types';
+
+/**
+ * Inserts the heading where the required order says it belongs: after the section of the nearest
+ * earlier requirement that is present, else before the nearest later one, else at the end.
+ */
+function insertSection(doc: PolicyDocument, required: RequiredSection[], missingIndex: number): TextEdit {
+  const eol = doc.lines.eol;
+  const present = (r: RequiredSection) => doc.body.sections.find((s) => satisfies(s.heading, r));
+  const matched = required.map(present);
+  const level = matched.find((s): s is Section => s !== undefined)?.depth ?? (doc.h1 ? 2 : 1);
+  const placeholder = required[missingIndex].guidance ? `TODO: ${required[missingIndex].guidance}` : `TODO: write the ${required[missingIndex].heading.toLowerCase()} section.`;
+  const block = `${'#'.repeat(level)} ${required[missingIndex].heading}${eol}${eol}${placeholder}${eol}`;
+  for (let i = missingIndex - 1; i >= 0; i--) {
+    const before = matched[i];
+    if (before) return insertAt(doc, before.contentSpan.end, block, eol);
+  }
+  for (let i = missingIndex + 1; i < required.length; i++) {
+    const after = matched[i];
+    if (after) return { span: { start: after.headingSpan.start, end: after.headingSpan.start }, newText: block + eol };
+  }
+  return insertAt(doc, doc.text.length, block, eol);
+}
+
+/** Inserting at the end of a section: keep one blank line before the new heading. */
+function insertAt(doc: PolicyDocument, offset: number, block: string, eol: string): TextEdit {
+  const before = doc.text.slice(0, offset);
+  const trailing = /(\r?\n)*$/.exec(before)![0];
+  const breaks = (trailing.match(/\n/g) ?? []).length;
+  const lead = offset === 0 ? '' : breaks >= 2 ? '' : breaks === 1 ? eol : eol + eol;
+  const tail = offset < doc.text.length ? eol : '';
+  return { span: { start: offset, end: offset }, newText: lead + block + tail };
+}
+
+export const missingSection: DocumentRule = {
+  kind: 'document',
+  code: 'missing-section',
+  defaultSeverity: 'warning',
+  summary: "A section the document's type (or template) requires is missing.",
+  check(ctx) {
+    const { doc } = ctx;
+    const required = requiredSectionsFor(doc, ctx);
+    const at = doc.h1 ?? { start: doc.frontMatter?.bodyStart ?? 0, end: doc.frontMatter?.bodyStart ?? 0 };
+    required.forEach((requirement, index) => {
+      if (doc.body.sections.some((s) => satisfies(s.heading, requirement))) return;
+      const aliases = requirement.aliases.length ? ` (or ${requirement.aliases.map((a) => `"${a}"`).join(', ')})` : '';
+      ctx.report({
+        span: at,
+        subject: requirement.heading,
+        message: `Missing section "${requirement.heading}"${aliases}, which a ${doc.template ? `"${doc.template.value}" document` : doc.type} needs. Add the heading and its content.`,
+        fixes: [{ title: `Add section "${requirement.heading}"`, edits: [insertSection(doc, required, index)], preferred: true }],
+      });
+    });
+  },
+};

@@ -1,0 +1,64 @@
+import type { Fix, Severity, Span } from '../types';
+import type { PolicyDocument } from '../parse/policyDocument';
+import type { CatalogSet } from '../catalog/catalog';
+import type { PolicyConfig } from '../config/config';
+import type { DateOnly } from '../dates';
+import type { TemplateSet } from '../templates/templates';
+import type { CoverageIndex } from '../coverage/coverageIndex';
+
+export const RULES_DOCS_URL = 'https://github.com/soc2-policy-studio/soc2-policy-studio/blob/main/docs/rules.md';
+
+export interface RuleMeta {
+  /** Stable kebab-case code: users configure and suppress rules by it. */
+  code: string;
+  defaultSeverity: Severity;
+  /** One line: what the rule checks (shown in docs and `catalog` output). */
+  summary: string;
+}
+
+export interface Report {
+  span: Span;
+  message: string;
+  fixes?: Fix[];
+  subject?: string;
+}
+
+/** What the rules may look at. Everything is read-only; rules only report. */
+export interface Environment {
+  catalogs: CatalogSet;
+  templates: TemplateSet;
+  config: PolicyConfig;
+  today: DateOnly;
+  /** Categories in scope (declared, or inferred from what documents map when there is no config). */
+  scopeCategories: ReadonlySet<string>;
+  /** Excluded criterion id -> reason. */
+  exclusions: ReadonlyMap<string, string>;
+  fileExists(path: string): boolean;
+}
+
+export interface DocumentContext extends Environment {
+  doc: PolicyDocument;
+  report(report: Report): void;
+}
+
+export interface WorkspaceContext extends Environment {
+  documents: readonly PolicyDocument[];
+  coverage: CoverageIndex;
+  /** The config file's text, when there is one, for positions. */
+  configText?: string;
+  report(file: string, report: Report): void;
+}
+
+export interface DocumentRule extends RuleMeta {
+  kind: 'document';
+  check(ctx: DocumentContext): void;
+}
+
+export interface WorkspaceRule extends RuleMeta {
+  kind: 'workspace';
+  check(ctx: WorkspaceContext): void;
+}
+
+export type Rule = DocumentRule | WorkspaceRule;
+
+export const docsUrl = (code: string) => `${RULES_DOCS_URL}#${code}`;

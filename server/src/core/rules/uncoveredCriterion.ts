@@ -1,0 +1,27 @@
+import type { WorkspaceRule } from './rule';
+import { criterionStatus } from '../coverage/coverageModel';
+import { parseYaml, keyAt, spanOf } from '../yaml/yamlSource';
+
+export const uncoveredCriterion: WorkspaceRule = {
+  kind: 'workspace',
+  code: 'uncovered-criterion',
+  defaultSeverity: 'warning',
+  summary: 'An in-scope criterion that is not excluded is mapped by no document. Reported on soc2-policy.yaml.',
+  check(ctx) {
+    // Without a config there is no declared scope to be uncovered against (see docs/configuration.md).
+    const file = ctx.config.file;
+    if (!file || ctx.configText === undefined || !ctx.config.scope.declared) return;
+    // All gaps point at the `scope` key: that is where the user decides what must be covered.
+    const source = parseYaml(ctx.configText);
+    const span = spanOf(source, keyAt(source, ['scope'])) ?? { start: 0, end: 0 };
+    for (const control of ctx.catalogs.tsc.controls) {
+      if (criterionStatus(control.id, control.category ?? 'security', ctx.coverage, ctx).status !== 'uncovered') continue;
+      const suggestions = ctx.templates.suggestFor(control.id).slice(0, 2).map((t) => t.title);
+      ctx.report(file, {
+        span,
+        subject: control.id,
+        message: `${control.id} (${control.title}) is in scope but no document maps it.` + (suggestions.length ? ` Map it in a policy such as ${suggestions.join(' or ')}, or exclude it with a reason.` : ' Map it in a policy, or exclude it with a reason.'),
+      });
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import Ajv from 'ajv';
+import schema from '../../../../controls-catalog/schema/template.schema.json';
+import type { Finding } from '../types';
+import { decodeUtf8, stripBom } from '../text/decode';
+import { LineIndex } from '../text/lineIndex';
+import { parseYaml, pointerToPath, spanForPath } from '../yaml/yamlSource';
+import type { PolicyTemplate } from './templates';
+
+const validateTemplate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+/** Loads template files; invalid ones are reported as `catalog-invalid` findings and left out. */
+export async function loadTemplates(files: string[], readFile: (path: string) => Promise<Uint8Array | undefined>): Promise<{ templates: PolicyTemplate[]; findings: Finding[] }> {
+  const templates: PolicyTemplate[] = [];
+  const findings: Finding[] = [];
+  for (const file of files.filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const bytes = await readFile(file);
+    const text = bytes ? decodeUtf8(bytes) : undefined;
+    if (text === undefined) continue;
+    const clean = stripBom(text);
+    const lines = new LineIndex(clean);
+    const source = parseYaml(clean);
+    const report = (span: { start: number; end: number }, message: string) =>
+      findings.push({ file, code: 'catalog-invalid', severity: 'error', message, span, range: lines.rangeOf(span) });
+    if (source.errors.length) {
+      source.errors.forEach((e) => report(e.span, `Template YAML error: ${e.message}`));
+      continue;
+    }
+    if (!validateTemplate(source.data)) {
+      for (const error of validateTemplate.errors ?? []) {
+        report(spanForPath(source, pointerToPath(error.instancePath)), `Template ${error.instancePath || ''} ${error.message}.`);
+      }
+      continue;
+    }
+    const raw = source.data as unknown as PolicyTemplate;
+    templates.push({
+      ...raw,
+      domains: raw.domains ?? [],
+      sections: raw.sections.map((s) => ({ ...s, aliases: s.aliases ?? [] })),
+      file,
+    });
+  }
+  return { templates, findings };
+}

@@ -1,0 +1,89 @@
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Span } from '../types';
+
+/** A YAML text parsed with source ranges, so findings can point at the exact key or value. */
+export interface YamlSource {
+  doc: Document.Parsed;
+  /** Plain data (YAML 1.2 core schema: dates stay strings). */
+  data: unknown;
+  errors: { message: string; span: Span }[];
+  /** Offset of the YAML text inside the file it came from. */
+  base: number;
+  /** The YAML text itself. */
+  text: string;
+}
+
+export function parseYaml(text: string, base = 0): YamlSource {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: new LineCounter() });
+  const errors = [...doc.errors, ...doc.warnings].map((e) => ({
+    message: e.message.split('\n')[0],
+    span: { start: base + e.pos[0], end: base + Math.max(e.pos[1], e.pos[0] + 1) },
+  }));
+  let data: unknown = undefined;
+  if (doc.errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      errors.push({ message: (e as Error).message, span: { start: base, end: base + 1 } });
+    }
+  }
+  return { doc, data, errors, base, text };
+}
+
+/** The node at a path of keys and indexes, or undefined. */
+export function nodeAt(source: YamlSource, path: (string | number)[]): Node | undefined {
+  let node: unknown = source.doc.contents;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      node = pair?.value ?? undefined;
+    } else if (isSeq(node)) {
+      node = node.items[Number(segment)];
+    } else {
+      return undefined;
+    }
+  }
+  return isNode(node) ? node : undefined;
+}
+
+/** The key node of the last segment of a path in a map, or undefined. */
+export function keyAt(source: YamlSource, path: (string | number)[]): Node | undefined {
+  const parent = path.length > 1 ? nodeAt(source, path.slice(0, -1)) : source.doc.contents;
+  if (!isMap(parent)) return undefined;
+  const last = String(path[path.length - 1]);
+  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === last);
+  return isNode(pair?.key) ? pair.key : undefined;
+}
+
+/** Span of a node's value in file offsets. */
+export function spanOf(source: YamlSource, node: Node | undefined | null): Span | undefined {
+  if (!node?.range) return undefined;
+  return { start: source.base + node.range[0], end: source.base + node.range[1] };
+}
+
+/**
+ * Best span for a JSON pointer path (as ajv reports it): the deepest node that exists,
+ * preferring the key when the path names a missing or problematic property.
+ */
+export function spanForPath(source: YamlSource, path: (string | number)[]): Span {
+  for (let n = path.length; n > 0; n--) {
+    const prefix = path.slice(0, n);
+    const node = nodeAt(source, prefix);
+    const span = spanOf(source, node) ?? spanOf(source, keyAt(source, prefix));
+    if (span) return span;
+  }
+  const root = spanOf(source, source.doc.contents as Node | null);
+  if (root) {
+    // Point at the first line only, not the whole document.
+    return { start: root.start, end: root.start + 1 };
+  }
+  return { start: source.base, end: source.base };
+}
+
+export function pointerToPath(pointer: string): string[] {
+  if (!pointer) return [];
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}

@@ -1,0 +1,40 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Workspace } from '../core/workspace';
+
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.vscode-test', 'out']);
+
+/** The real file system as a core Workspace. Paths are absolute and use forward slashes. */
+export class NodeWorkspace implements Workspace {
+  async readFile(file: string): Promise<Uint8Array | undefined> {
+    try {
+      return await fs.readFile(file);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async listFiles(folder: string): Promise<string[]> {
+    const result: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      let entries: import('node:fs').Dirent[];
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries) {
+        const full = toPosix(path.join(dir, entry.name));
+        if (entry.isDirectory()) {
+          if (!SKIP_DIRS.has(entry.name)) await walk(full);
+        } else if (entry.isFile()) result.push(full);
+      }
+    };
+    await walk(folder);
+    return result.sort();
+  }
+}
+
+export function toPosix(p: string): string {
+  return p.replace(/\\/g, '/');
+}
