@@ -134,7 +134,8 @@ async function main() {
     }
     // In test mode the workbench feeds the extension host's console into its own logger, so the
     // suite's lines and the workbench's chatter share this hook with no tag: drop known chatter.
-    if (verbose || !WORKBENCH_NOISE.test(text)) console.log(level === 'error' ? '[vscode error]' : '[vscode]', text);
+    // Unprefixed, as test-electron prints them, so a suite's closing line ("N passed, N failed") stays whole.
+    if (verbose || !WORKBENCH_NOISE.test(text)) (level === 'error' ? console.error : console.log)(text);
   });
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
 
