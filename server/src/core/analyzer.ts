@@ -220,7 +220,9 @@ export class PolicyAnalyzer {
   private analyze(file: string, text: string): UpdateResult {
     const previousId = this.files.get(file)?.doc?.id;
     const doc = parsePolicyDocument(file, text);
-    if (!doc.hasMappingKey && !this.isIncludedExplicitly(file)) return this.forget(file);
+    // comply documents (YAML keys before the first `---`) are policy documents even when they map nothing, like its procedures.
+    const isPolicy = doc.hasMappingKey || doc.frontMatter?.format === 'comply' || this.isIncludedExplicitly(file);
+    if (!isPolicy) return this.forget(file);
     const coverageChanged = this.coverageIndex.update(file, contributionsOf(doc, this.catalogs));
     const env = this.environment();
     const findings: Finding[] = [];

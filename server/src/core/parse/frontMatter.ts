@@ -42,7 +42,8 @@ function readNative(text: string): FrontMatter {
     tryMatter(text, {
       engines: {
         yaml: (yamlText: string) => {
-          source = parseYaml(yamlText, 3);
+          // gray-matter cuts at "\n---", leaving a lone "\r" of a CRLF file that YAML rejects.
+          source = parseYaml(yamlText.replace(/\r$/, ''), 3);
           return (source.data ?? {}) as object;
         },
       },

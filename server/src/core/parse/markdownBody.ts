@@ -39,7 +39,8 @@ export interface MarkdownBody {
   links: MarkdownLink[];
 }
 
-const SECTION_TAG = /^<!--\s*controls\s*:([\s\S]*?)-->\s*$/i;
+// One comment only: `(?!-->)` keeps a second comment on the same line out of the id list.
+const SECTION_TAG = /^<!--\s*controls\s*:((?:(?!-->)[\s\S])*)-->\s*$/i;
 
 /** Exposed for the benchmark's floor: a bare parse with the same processor. */
 export function parseMarkdownTree(text: string): Root {
@@ -76,7 +77,8 @@ function readSections(tree: Root, text: string): Section[] {
     const content = between.filter((n) => n !== tagNode && !(n.type === 'html' && /^<!--[\s\S]*-->\s*$/.test(n.value)));
     const textSpan = headingTextSpan(node, text);
     sections.push({
-      heading: text.slice(textSpan.start, textSpan.end),
+      // Inline HTML comments (notes, markers) are not part of the heading's name.
+      heading: text.slice(textSpan.start, textSpan.end).replace(/<!--[\s\S]*?-->/g, '').trim(),
       depth: node.depth,
       headingSpan: { start, end },
       textSpan,

@@ -69,7 +69,8 @@ export function parsePolicyDocument(file: string, text: string): PolicyDocument 
     text,
     lines,
     frontMatter,
-    hasMappingKey: mappings.length > 0,
+    // Broken YAML has no parsed keys; a mapping key in its text still marks the file as a policy document.
+    hasMappingKey: mappings.length > 0 || (!!frontMatter?.source.errors.length && /^(controls|satisfies|frameworks)\s*:/m.test(frontMatter.source.text)),
     mappings,
     body,
     id: idField?.value || basename(file).replace(/\.(md|markdown)$/i, ''),

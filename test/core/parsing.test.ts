@@ -1,0 +1,93 @@
+import { strict as assert } from 'node:assert';
+import { openWorkspace, ROOT, markedRanges } from '../helpers/coreHarness';
+
+const policy = (controls: string, body = '# Policy\n\nCC6.1 applies.\n') =>
+  `---\ntitle: Access\nowner: Security\nstatus: approved\ncontrols: ${controls}\n---\n\n${body}`;
+
+describe('parsing and ranges', () => {
+  it('underlines exactly CC9.9 inside controls: [CC6.1, CC9.9]', async () => {
+    const { text, ranges } = markedRanges(policy('[CC6.1, [[CC9.9]]]'));
+    const { analyzer } = await openWorkspace({ 'a.md': text });
+    const [finding] = analyzer.findings(`${ROOT}/a.md`).filter((f) => f.code === 'unknown-criterion');
+    assert.deepEqual(finding.span, ranges[0]);
+    assert.deepEqual(finding.range, { start: { line: 4, character: 18 }, end: { line: 4, character: 23 } });
+    assert.equal(text.slice(finding.span.start, finding.span.end), 'CC9.9');
+  });
+
+  it('underlines the id inside quotes, not the quotes', async () => {
+    const { text, ranges } = markedRanges(policy('["[[CC9.9]]"]'));
+    const { analyzer } = await openWorkspace({ 'a.md': text });
+    assert.deepEqual(analyzer.findings(`${ROOT}/a.md`).find((f) => f.code === 'unknown-criterion')?.span, ranges[0]);
+  });
+
+  it('gives the same positions for CRLF and for UTF-8 with a BOM', async () => {
+    const lf = policy('[CC6.1, CC9.9]', '# Policy\n\nSee CC7.3 here.\n');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const bom = '\uFEFF' + crlf;
+    const { analyzer } = await openWorkspace({ 'lf.md': lf, 'crlf.md': crlf, 'bom.md': new TextEncoder().encode(bom) });
+    const shape = (file: string) => analyzer.findings(`${ROOT}/${file}`).map((f) => `${f.code}@${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`);
+    assert.ok(shape('lf.md').length >= 2);
+    assert.deepEqual(shape('crlf.md'), shape('lf.md'));
+    assert.deepEqual(shape('bom.md'), shape('lf.md'));
+  });
+
+  it('keeps CRLF line endings when a fix inserts lines', async () => {
+    const crlf = policy('\n  - CC6.1', '# Policy\n\nSee CC7.3 here.\n').replace(/\n/g, '\r\n');
+    const { analyzer } = await openWorkspace({ 'a.md': crlf });
+    const fixed = analyzer.fixText(`${ROOT}/a.md`, crlf).text;
+    assert.match(fixed, /- CC6\.1\r\n  - CC7\.3\r\n/);
+    assert.doesNotMatch(fixed.replace(/\r\n/g, ''), /\n/);
+  });
+
+  it('reports a file that is not UTF-8 as one clear finding', async () => {
+    const bytes = new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x80, 0x0a]);
+    const { analyzer } = await openWorkspace({ 'latin1.md': bytes });
+    const findings = analyzer.findings(`${ROOT}/latin1.md`);
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].code, 'invalid-encoding');
+    assert.match(findings[0].message, /not UTF-8/);
+  });
+
+  it('reads strongdm/comply files that start with YAML keys', async () => {
+    const comply = 'name: Access Policy\nacronym: AP\nsatisfies:\n  TSC:\n    - CC6.1\n    - CC9.9\nmajorRevisions:\n  - date: Jun 1 2026\n    comment: Initial\n---\n\n# Purpose and Scope\n\nCC6.1.\n\n# Policy\n\nText.\n';
+    const { analyzer } = await openWorkspace({ 'policies/access.md': comply });
+    const doc = analyzer.document(`${ROOT}/policies/access.md`)!;
+    assert.equal(doc.frontMatter?.format, 'comply');
+    assert.equal(doc.title?.value, 'Access Policy');
+    assert.equal(doc.type, 'policy');
+    assert.equal(doc.status, 'approved');
+    assert.deepEqual(doc.body.sections.map((s) => s.heading), ['Purpose and Scope', 'Policy']);
+    const findings = analyzer.findings(`${ROOT}/policies/access.md`);
+    assert.deepEqual(findings.map((f) => `${f.code}@${f.range.start.line + 1}:${f.range.start.character + 1}`), ['unknown-criterion@6:7']);
+  });
+
+  it('does not mistake a Markdown thematic break for comply front matter', async () => {
+    const text = 'Intro paragraph\n\n---\n\n# Notes\n\nNothing here maps CC6.1.\n';
+    const { analyzer } = await openWorkspace({ 'notes.md': text });
+    assert.equal(analyzer.document(`${ROOT}/notes.md`), undefined);
+    assert.deepEqual(analyzer.allFindings(), []);
+  });
+
+  it('ignores Markdown without a mapping key, unless the include globs name it', async () => {
+    const plain = '---\ntitle: Team notes\n---\n\n# Notes\n\nCC9.9\n';
+    const without = await openWorkspace({ 'docs/notes.md': plain });
+    assert.deepEqual(without.analyzer.allFindings(), []);
+    const withInclude = await openWorkspace({ 'soc2-policy.yaml': 'include: ["docs/**/*.md"]\n', 'docs/notes.md': plain });
+    assert.ok(withInclude.analyzer.findings(`${ROOT}/docs/notes.md`).some((f) => f.code === 'unknown-criterion'));
+  });
+
+  it('reports an unclosed front matter instead of reading the whole file as YAML', async () => {
+    const { analyzer } = await openWorkspace({ 'a.md': '---\ntitle: x\ncontrols: [CC6.1]\n\n# Body\n' });
+    const codes = analyzer.findings(`${ROOT}/a.md`).map((f) => f.code);
+    assert.ok(codes.includes('frontmatter-invalid'), codes.join());
+  });
+
+  it('survives hostile input without throwing', async () => {
+    const inputs = ['', '---', '---\n---', '---\n: : :\n---', 'controls:\n---', '---\ncontrols: [[[\n---', '---\ncontrols: &a [*a]\n---', '\u0000\u0001', '---\ncontrols: [' + 'CC6.1, '.repeat(5000) + ']\n---\n'];
+    for (const [i, text] of inputs.entries()) {
+      const { analyzer } = await openWorkspace({ [`x${i}.md`]: text });
+      analyzer.allFindings();
+      analyzer.coverage();
+    }
+  });
+});
