@@ -4,7 +4,7 @@ import partSchema from '../../../../controls-catalog/schema/catalog-part.schema.
 import type { Finding } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { decodeUtf8, stripBom } from '../text/decode';
-import { parseYaml, pointerToPath, spanForPath, nodeAt, spanOf, type YamlSource } from '../yaml/yamlSource';
+import { parseYaml, pointerToPath, spanForPath, keySpanForPath, nodeAt, spanOf, type YamlSource } from '../yaml/yamlSource';
 import type { Catalog, CatalogControl, PointOfFocus } from './catalog';
 import { dirname, joinPath, isInside } from '../paths';
 
@@ -168,7 +168,7 @@ async function readYamlFile(
 function validate(validator: ValidateFunction, loaded: LoadedYaml, file: string, findings: Finding[]): boolean {
   if (validator(loaded.source.data)) return true;
   for (const error of validator.errors ?? []) {
-    findings.push(finding(loaded, file, errorPath(error), `Catalog ${describe(error)}`));
+    findings.push(finding(loaded, file, errorPath(error), `Catalog ${describe(error)}`, error.keyword === 'additionalProperties'));
   }
   return false;
 }
@@ -198,8 +198,8 @@ function locate(loaded: LoadedYaml, file: string, path: (string | number)[]) {
   return { file, span };
 }
 
-function finding(loaded: LoadedYaml, file: string, path: (string | number)[], message: string): Finding {
-  const span = spanForPath(loaded.source, path);
+function finding(loaded: LoadedYaml, file: string, path: (string | number)[], message: string, atKey = false): Finding {
+  const span = atKey ? keySpanForPath(loaded.source, path) : spanForPath(loaded.source, path);
   return { file, code: 'catalog-invalid', severity: 'error', message, span, range: loaded.lines.rangeOf(span) };
 }
 

@@ -2,7 +2,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import schema from './configSchema.json';
 import type { Finding, SeveritySetting } from '../types';
 import { LineIndex } from '../text/lineIndex';
-import { parseYaml, pointerToPath, spanForPath, nodeAt, spanOf } from '../yaml/yamlSource';
+import { parseYaml, pointerToPath, spanForPath, keySpanForPath, nodeAt, spanOf } from '../yaml/yamlSource';
 import { defaultConfig, type PolicyConfig, type RequiredSection } from './config';
 import { parseCycle } from '../dates';
 import { isSeq } from 'yaml';
@@ -34,8 +34,8 @@ export function loadConfig(text: string, file: string, root: string, knownRules:
   const lines = new LineIndex(text);
   const source = parseYaml(text);
   const findings: Finding[] = [];
-  const report = (path: (string | number)[], message: string) => {
-    const span = spanForPath(source, path);
+  const report = (path: (string | number)[], message: string, atKey = false) => {
+    const span = atKey ? keySpanForPath(source, path) : spanForPath(source, path);
     findings.push({ file, code: 'config-invalid', severity: 'error', message, span, range: lines.rangeOf(span) });
   };
   for (const error of source.errors) {
@@ -45,7 +45,7 @@ export function loadConfig(text: string, file: string, root: string, knownRules:
 
   const raw = (source.data ?? {}) as RawConfig;
   if (!validateConfig(raw)) {
-    for (const error of dedupe(validateConfig.errors ?? [])) report(errorPath(error), describe(error));
+    for (const error of dedupe(validateConfig.errors ?? [])) report(errorPath(error), describe(error), error.keyword === 'additionalProperties');
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { config, findings };
   }
   const valid = (path: string) => !(validateConfig.errors ?? []).some((e) => e.instancePath.startsWith(path));
@@ -86,7 +86,7 @@ export function loadConfig(text: string, file: string, root: string, knownRules:
     for (const [code, severity] of Object.entries(raw.rules)) {
       if (!knownRules.has(code)) {
         const near = [...knownRules].find((k) => k.startsWith(code.split('-')[0]));
-        report(['rules', code], `Unknown rule "${code}".${near ? ` Did you mean "${near}"?` : ''} See docs/rules.md for the rule codes.`);
+        report(['rules', code], `Unknown rule "${code}".${near ? ` Did you mean "${near}"?` : ''} See docs/rules.md for the rule codes.`, true);
         continue;
       }
       config.rules[code] = severity;

@@ -87,3 +87,8 @@ export function pointerToPath(pointer: string): string[] {
     .slice(1)
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
+
+/** The span of the key a path ends in (for "unknown setting" errors), else the best span for the path. */
+export function keySpanForPath(source: YamlSource, path: (string | number)[]): Span {
+  return spanOf(source, keyAt(source, path)) ?? spanForPath(source, path);
+}

@@ -1,0 +1,53 @@
+import { escapeMarkdown as md } from './escape';
+import { coverageGaps, relativeTo, type CoverageReport } from './coverageReport';
+import { formatPercent, statusStyle } from './statuses';
+
+/** A Markdown coverage report for pull requests, wikis and audit folders. */
+export function renderCoverageMarkdown(report: CoverageReport): string {
+  const { summary, criteria } = report.coverage;
+  const gaps = coverageGaps(report);
+  const out: string[] = [];
+  out.push('# SOC 2 coverage', '');
+  if (report.generated) out.push(`Generated ${report.generated}.`, '');
+  out.push(`Overall: **${formatPercent(summary.overall.percent)}** (${summary.overall.covered} of ${summary.overall.applicable} applicable criteria covered).`, '');
+
+  out.push('## By category', '', '| Category | Coverage | Covered | Draft only | Uncovered | Excluded | Applicable |', '|---|---:|---:|---:|---:|---:|---:|');
+  for (const c of summary.categories) {
+    const percent = c.inScope ? formatPercent(c.percent) : 'out of scope';
+    out.push(`| ${md(c.title)} | ${percent} | ${c.covered} | ${c.draftOnly} | ${c.uncovered} | ${c.excluded} | ${c.applicable} |`);
+  }
+  out.push('');
+
+  out.push('## Gaps', '');
+  if (!gaps.uncovered.length && !gaps.draftOnly.length) out.push('Every applicable criterion is covered by an approved document.', '');
+  if (gaps.uncovered.length) {
+    out.push('### Uncovered', '');
+    for (const { criterion, templates } of gaps.uncovered) {
+      const suggestion = templates.length ? ` Suggested templates: ${templates.map((t) => `${md(t.title)} (\`${t.id}\`)`).join(', ')}.` : '';
+      out.push(`- **${criterion.id}** ${md(criterion.title)}.${suggestion}`);
+    }
+    out.push('');
+  }
+  if (gaps.draftOnly.length) {
+    out.push('### Draft only', '');
+    for (const criterion of gaps.draftOnly) {
+      const docs = criterion.documents.map((d) => `${md(d.title)} (${md(d.status)})`).join(', ');
+      out.push(`- **${criterion.id}** ${md(criterion.title)}: mapped only by ${docs}.`);
+    }
+    out.push('');
+  }
+  if (gaps.excluded.length) {
+    out.push('### Excluded', '');
+    for (const criterion of gaps.excluded) out.push(`- **${criterion.id}** ${md(criterion.title)}: ${md(criterion.reason ?? '')}`);
+    out.push('');
+  }
+
+  out.push('## Criteria', '', '| Criterion | Title | Status | Documents |', '|---|---|---|---|');
+  for (const c of criteria) {
+    const style = statusStyle(c.status);
+    const docs = c.documents.map((d) => `${md(relativeTo(report, d.file))}${d.status === 'approved' ? '' : ` (${md(d.status)})`}`).join('<br>');
+    out.push(`| ${c.id} | ${md(c.title)} | ${style.mark} ${style.label} | ${docs} |`);
+  }
+  out.push('');
+  return out.join('\n');
+}

@@ -1,0 +1,36 @@
+import { coverageGaps, type CoverageReport } from './coverageReport';
+import { formatPercent } from './statuses';
+
+/** Plain-text coverage summary for terminals: percentages per category, then the gaps to act on. */
+export function renderCoverageText(report: CoverageReport): string {
+  const { summary } = report.coverage;
+  const gaps = coverageGaps(report);
+  const width = Math.max(...summary.categories.map((c) => c.title.length));
+  const out: string[] = [];
+  out.push(`Coverage ${formatPercent(summary.overall.percent)} (${summary.overall.covered} of ${summary.overall.applicable} applicable criteria covered)`, '');
+  for (const c of summary.categories) {
+    const name = c.title.padEnd(width);
+    if (!c.inScope) {
+      out.push(`  ${name}  out of scope`);
+      continue;
+    }
+    const extra = [c.draftOnly && `${c.draftOnly} draft only`, c.uncovered && `${c.uncovered} uncovered`, c.excluded && `${c.excluded} excluded`].filter(Boolean).join(', ');
+    out.push(`  ${name}  ${formatPercent(c.percent).padStart(6)}  ${c.covered}/${c.applicable}${extra ? `  (${extra})` : ''}`);
+  }
+  if (gaps.uncovered.length) {
+    out.push('', 'Uncovered:');
+    for (const { criterion, templates } of gaps.uncovered) {
+      const suggestion = templates.length ? `  (templates: ${templates.map((t) => t.id).join(', ')})` : '';
+      out.push(`  ${criterion.id.padEnd(6)} ${criterion.title}${suggestion}`);
+    }
+  }
+  if (gaps.draftOnly.length) {
+    out.push('', 'Draft only:');
+    for (const criterion of gaps.draftOnly) out.push(`  ${criterion.id.padEnd(6)} ${criterion.title}  (${criterion.documents.map((d) => d.docId).join(', ')})`);
+  }
+  if (gaps.excluded.length) {
+    out.push('', 'Excluded:');
+    for (const criterion of gaps.excluded) out.push(`  ${criterion.id.padEnd(6)} ${criterion.title}`);
+  }
+  return out.join('\n') + '\n';
+}
