@@ -16,6 +16,7 @@ import { buildCoverageModel, type CoverageModel } from './coverage/coverageModel
 import type { DateOnly } from './dates';
 import { joinPath, relativePath, isInside } from './paths';
 import { fixUntilStable } from './fixes/applyFixes';
+import { linkTarget } from './rules/brokenLink';
 
 export interface BuiltinContent {
   catalogs: Catalog[];
@@ -205,7 +206,9 @@ export class PolicyAnalyzer {
   }
 
   private documentsLinkingTo(file: string): string[] {
-    return [...this.files.values()].filter((s) => s.doc?.body.links.length).map((s) => s.doc!.file).filter((f) => f !== file);
+    return this.documents()
+      .filter((doc) => doc.file !== file && doc.body.links.some((link) => linkTarget(doc.file, link.url) === file))
+      .map((doc) => doc.file);
   }
 
   private forget(file: string): UpdateResult {

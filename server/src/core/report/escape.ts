@@ -6,10 +6,13 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
 }
 
-/** Escapes Markdown syntax so titles and paths render literally, including inside table cells. */
+/**
+ * Escapes inline Markdown syntax so titles and paths render literally, including inside table cells.
+ * Reports never start a line with a value, so line-start syntax (`#`, `+`, `1.`) needs no escape.
+ */
 export function escapeMarkdown(value: string): string {
   return value
-    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]|<>~&]/g, (c) => `\\${c}`)
     .replace(/\r?\n/g, ' ');
 }
 

@@ -1,8 +1,14 @@
 import type { DocumentRule } from './rule';
 import { dirname, joinPath } from '../paths';
 
+/** The absolute path a relative link in `file` points to, or undefined for links that are not local files. */
+export function linkTarget(file: string, url: string): string | undefined {
+  const target = relativeTarget(url);
+  return target ? joinPath(dirname(file), target) : undefined;
+}
+
 /** Links with a scheme (https:, mailto:), in-page anchors and site-absolute paths are not files we can check. */
-function localTarget(url: string): string | undefined {
+function relativeTarget(url: string): string | undefined {
   if (!url || url.startsWith('#') || url.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined;
   const path = url.split('#')[0].split('?')[0];
   if (!path) return undefined;
@@ -21,9 +27,9 @@ export const brokenLink: DocumentRule = {
   check(ctx) {
     const { doc } = ctx;
     for (const link of doc.body.links) {
-      const target = localTarget(link.url);
-      if (!target) continue;
-      const path = joinPath(dirname(doc.file), target);
+      const target = relativeTarget(link.url);
+      const path = linkTarget(doc.file, link.url);
+      if (!target || !path) continue;
       if (ctx.fileExists(path) || ctx.fileExists(path.replace(/\/$/, ''))) continue;
       ctx.report({ span: link.span, subject: target, message: `Link target "${target}" does not exist. Fix the path or remove the link.` });
     }
