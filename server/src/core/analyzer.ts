@@ -4,7 +4,9 @@ import type { Workspace } from './workspace';
 import { CatalogSet, type Catalog } from './catalog/catalog';
 import { loadCatalog } from './catalog/loadCatalog';
 import type { TemplateSet } from './templates/templates';
-import { CONFIG_FILE_NAME, defaultConfig, type PolicyConfig } from './config/config';
+import { CONFIG_FILE_NAME, defaultConfig, type CatalogReference, type PolicyConfig } from './config/config';
+import { loadOscalCatalog } from './catalog/loadOscalCatalog';
+import { parseYaml, spanForPath } from './yaml/yamlSource';
 import { loadConfig } from './config/loadConfig';
 import { parsePolicyDocument, type PolicyDocument } from './parse/policyDocument';
 import { decodeUtf8, stripBom } from './text/decode';
@@ -13,8 +15,9 @@ import { RULES, RULE_CODES, ALL_RULES } from './rules';
 import type { Environment, Report, Rule } from './rules/rule';
 import { CoverageIndex, contributionsOf } from './coverage/coverageIndex';
 import { buildCoverageModel, type CoverageModel } from './coverage/coverageModel';
+import { frameworkCoverage, type FrameworkCoverage } from './coverage/frameworkCoverage';
 import type { DateOnly } from './dates';
-import { joinPath, relativePath, isInside } from './paths';
+import { basename, joinPath, relativePath, isInside } from './paths';
 import { fixUntilStable } from './fixes/applyFixes';
 import { linkTarget } from './rules/brokenLink';
 
@@ -129,13 +132,8 @@ export class PolicyAnalyzer {
     // Custom catalogs must live inside the workspace.
     const custom: Catalog[] = [];
     this.catalogFindings = [];
-    for (const relative of this.config.catalogs) {
-      const path = joinPath(root, relative);
-      if (!isInside(path, root)) {
-        this.configFindings.push(this.configFinding(['catalogs'], `Catalog "${relative}" is outside the workspace and was not loaded.`));
-        continue;
-      }
-      const loaded = await loadCatalog(path, (p) => workspace.readFile(p), root);
+    for (const [index, reference] of this.config.catalogs.entries()) {
+      const loaded = await this.loadCustomCatalog(reference, index);
       this.catalogFindings.push(...loaded.findings);
       if (loaded.catalog) custom.push(loaded.catalog);
     }
@@ -144,9 +142,34 @@ export class PolicyAnalyzer {
     this.excludeMatcher = picomatch(this.config.exclude, { dot: true });
   }
 
-  private configFinding(path: string[], message: string): Finding {
-    const lines = new LineIndex(this.configText ?? '');
-    return { file: this.configFile, code: 'config-invalid', severity: 'error', message, span: { start: 0, end: 0 }, range: lines.rangeOf({ start: 0, end: 0 }), subject: path.join('.') };
+  private async loadCustomCatalog(reference: CatalogReference, index: number): Promise<{ catalog?: Catalog; findings: Finding[] }> {
+    const { workspace, root } = this.options;
+    const path = joinPath(root, reference.path);
+    const refuse = (message: string) => ({ findings: [this.configFinding(['catalogs', index], message)] });
+    if (!isInside(path, root)) return refuse(`Catalog "${reference.path}" is outside the workspace and was not loaded.`);
+    const builtinIds = new Set(this.options.builtins.catalogs.map((c) => c.id));
+    let loaded: { catalog?: Catalog; findings: Finding[] };
+    if (/\.json$/i.test(path)) {
+      const bytes = await workspace.readFile(path);
+      const text = bytes ? decodeUtf8(bytes) : undefined;
+      if (text === undefined) return refuse(bytes ? `Catalog "${reference.path}" is not UTF-8 text.` : `Catalog "${reference.path}" was not found.`);
+      const id = reference.id ?? basename(path).replace(/\.json$/i, '').toLowerCase().replace(/[^a-z0-9-]/g, '-');
+      loaded = loadOscalCatalog(stripBom(text), path, id);
+    } else {
+      loaded = await loadCatalog(path, (p) => workspace.readFile(p), root);
+      if (loaded.catalog && reference.id) loaded.catalog = { ...loaded.catalog, id: reference.id, controls: loaded.catalog.controls.map((c) => ({ ...c, catalogId: reference.id! })) };
+    }
+    if (loaded.catalog && builtinIds.has(loaded.catalog.id)) {
+      return refuse(`Catalog id "${loaded.catalog.id}" is already used by a built-in catalog. Give it another id.`);
+    }
+    return loaded;
+  }
+
+  private configFinding(path: (string | number)[], message: string): Finding {
+    const text = this.configText ?? '';
+    const lines = new LineIndex(text);
+    const span = spanForPath(parseYaml(text), path);
+    return { file: this.configFile, code: 'config-invalid', severity: 'error', message, span, range: lines.rangeOf(span), subject: path.join('.') };
   }
 
   private async scan(onProgress?: (done: number, total: number) => void): Promise<void> {
@@ -327,6 +350,11 @@ export class PolicyAnalyzer {
 
   coverage(): CoverageModel {
     return buildCoverageModel(this.catalogs, this.coverageIndex, this.environment());
+  }
+
+  /** The lens over another catalog (e.g. `iso27001`): direct mappings and what TSC coverage implies. */
+  frameworkCoverage(catalogId: string): FrameworkCoverage | undefined {
+    return frameworkCoverage(catalogId, this.catalogs, this.documents(), this.coverage());
   }
 
   /** Applies every preferred fix to a document's text, re-checking after each pass. Does not change the analyzer's state. */

@@ -35,7 +35,13 @@ export interface PolicyConfig {
   requiredSections: Record<string, RequiredSection[]>;
   rules: Record<string, SeveritySetting>;
   /** Extra catalog files, relative to the root. */
-  catalogs: string[];
+  catalogs: CatalogReference[];
+}
+
+export interface CatalogReference {
+  path: string;
+  /** The catalog id; OSCAL catalogs default to the file name. */
+  id?: string;
 }
 
 export const DOCUMENT_TYPES = ['policy', 'procedure', 'standard', 'plan', 'narrative'] as const;

@@ -22,7 +22,7 @@ interface RawConfig {
   requiredFields?: string[];
   requiredSections?: Record<string, (string | { heading: string; aliases?: string[] })[]>;
   rules?: Record<string, SeveritySetting>;
-  catalogs?: string[];
+  catalogs?: (string | { path: string; id?: string })[];
 }
 
 /**
@@ -92,7 +92,7 @@ export function loadConfig(text: string, file: string, root: string, knownRules:
       config.rules[code] = severity;
     }
   }
-  if (raw.catalogs && valid('/catalogs')) config.catalogs = raw.catalogs;
+  if (raw.catalogs && valid('/catalogs')) config.catalogs = raw.catalogs.map((c) => (typeof c === 'string' ? { path: c } : c));
   return { config, findings };
 }
 

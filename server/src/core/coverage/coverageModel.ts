@@ -13,6 +13,15 @@ export interface CriterionCoverage {
   /** Why it is excluded, from soc2-policy.yaml. */
   reason?: string;
   documents: Contribution[];
+  /** Point-of-focus depth: which points of focus documents name explicitly (e.g. `CC6.1.3`). */
+  pointsOfFocus: PointOfFocusCoverage[];
+}
+
+export interface PointOfFocusCoverage {
+  id: string;
+  title: string;
+  /** Ids of the documents that map this point of focus itself (not only its criterion). */
+  documents: string[];
 }
 
 export interface CategorySummary {
@@ -62,6 +71,11 @@ export function buildCoverageModel(catalogs: CatalogSet, index: CoverageIndex, s
     series: control.series ?? '',
     ...criterionStatus(control.id, control.category ?? 'security', index, scope),
     documents: index.contributions(control.id),
+    pointsOfFocus: control.pointsOfFocus.map((point) => ({
+      id: point.id,
+      title: point.title,
+      documents: index.contributions(control.id).filter((d) => d.locations.some((l) => l.mappedId === point.id)).map((d) => d.docId),
+    })),
   }));
   const categories = TSC_CATEGORIES.map((id) => {
     const inCategory = criteria.filter((c) => c.category === id);

@@ -11,7 +11,7 @@ export function renderCoverageText(report: CoverageReport): string {
   for (const c of summary.categories) {
     const name = c.title.padEnd(width);
     if (!c.inScope) {
-      out.push(`  ${name}  out of scope`);
+      out.push(`  ${name}  ${'-'.padStart(6)}  out of scope`);
       continue;
     }
     const extra = [c.draftOnly && `${c.draftOnly} draft only`, c.uncovered && `${c.uncovered} uncovered`, c.excluded && `${c.excluded} excluded`].filter(Boolean).join(', ');
