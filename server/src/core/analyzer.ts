@@ -341,7 +341,8 @@ export class PolicyAnalyzer {
   }
 
   documents(): PolicyDocument[] {
-    return [...this.files.values()].flatMap((s) => (s.doc ? [s.doc] : [])).sort((a, b) => a.file.localeCompare(b.file));
+    // Plain code-unit order: localeCompare is slow on every keystroke of a 1,000-document workspace.
+    return [...this.files.values()].flatMap((s) => (s.doc ? [s.doc] : [])).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
 
   document(file: string): PolicyDocument | undefined {
