@@ -54,3 +54,19 @@ describe('headings and dates', () => {
     assert.equal(parseDate('2026-02-30'), undefined);
   });
 });
+
+describe('config robustness', () => {
+  it('a misspelt category or severity drops only that value', async () => {
+    const { analyzer } = await openWorkspace({ 'soc2-policy.yaml': 'scope:\n  categories: [availabilty, confidentiality]\nrules:\n  missing-section: loud\n  empty-section: off\n' });
+    assert.deepEqual(analyzer.currentConfig.scope.categories, ['security', 'confidentiality']);
+    assert.equal(analyzer.currentConfig.scope.declared, true, 'the scope stays declared, so gaps are still reported');
+    assert.deepEqual(analyzer.currentConfig.rules, { 'empty-section': 'off' });
+  });
+
+  it('reports exclusions that are not criteria, with a suggestion', async () => {
+    const found = await configFindings('scope:\n  exclusions:\n    - criteria: [cc6.4, CC6.4.1, CC6.5]\n      reason: Cloud only\n');
+    assert.equal(found.length, 2, found.join('\n'));
+    assert.match(found[0], /^3:18 Exclusion "cc6.4" is not a TSC criterion. Did you mean CC6.4\?/);
+    assert.match(found[1], /^3:25 CC6.4.1 is a point of focus/);
+  });
+});

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { openWorkspace, ROOT, markedRanges } from '../helpers/coreHarness';
+import { applyEdits } from '../../server/src/core/fixes/applyFixes';
 
 const policy = (controls: string, body = '# Policy\n\nCC6.1 applies.\n') =>
   `---\ntitle: Access\nowner: Security\nstatus: approved\ncontrols: ${controls}\n---\n\n${body}`;
@@ -34,7 +35,8 @@ describe('parsing and ranges', () => {
   it('keeps CRLF line endings when a fix inserts lines', async () => {
     const crlf = policy('\n  - CC6.1', '# Policy\n\nSee CC7.3 here.\n').replace(/\n/g, '\r\n');
     const { analyzer } = await openWorkspace({ 'a.md': crlf });
-    const fixed = analyzer.fixText(`${ROOT}/a.md`, crlf).text;
+    const finding = analyzer.findings(`${ROOT}/a.md`).find((f) => f.code === 'unmapped-reference')!;
+    const fixed = applyEdits(crlf, finding.fixes![0].edits).text;
     assert.match(fixed, /- CC6\.1\r\n  - CC7\.3\r\n/);
     assert.doesNotMatch(fixed.replace(/\r\n/g, ''), /\n/);
   });
@@ -89,5 +91,33 @@ describe('parsing and ranges', () => {
       analyzer.allFindings();
       analyzer.coverage();
     }
+  });
+});
+
+describe('regressions from the rules review', () => {
+  it('an empty last_reviewed does not crash the check', async () => {
+    const { analyzer } = await openWorkspace({ 'a.md': '---\ntitle: t\nowner: o\nstatus: approved\nlast_reviewed:\ncontrols: [CC6.1]\n---\n\n# T\n\nCC6.1.\n' });
+    assert.ok(Array.isArray(analyzer.findings(`${ROOT}/a.md`)));
+  });
+
+  it('adding a mapping to `controls: CC6.1` makes a list instead of a second key', async () => {
+    const text = '---\ntitle: t\nowner: o\nstatus: approved\ntype: narrative\ncontrols: CC6.1\n---\n\n# T\n\nCC6.1 and CC7.2.\n';
+    const { analyzer } = await openWorkspace({ 'a.md': text });
+    const finding = analyzer.findings(`${ROOT}/a.md`).find((f) => f.code === 'unmapped-reference')!;
+    assert.match(applyEdits(text, finding.fixes![0].edits).text, /^controls: \[CC6\.1, CC7\.2\]$/m);
+  });
+
+  it('--fix never writes a change that breaks the front matter', async () => {
+    const text = '---\ntitle: t\nowner: o\nstatus: approved\ncontrols: [CC6.1, cc6.2]\n---\n\n# T\n\nCC6.1, CC6.2.\n';
+    const { analyzer } = await openWorkspace({ 'a.md': text });
+    const fixed = analyzer.fixText(`${ROOT}/a.md`, text).text;
+    assert.match(fixed, /controls: \[CC6\.1, CC6\.2\]/);
+    analyzer.updateDocument(`${ROOT}/a.md`, fixed);
+    assert.ok(!analyzer.findings(`${ROOT}/a.md`).some((f) => f.code === 'frontmatter-invalid'));
+  });
+
+  it('a link to an existing folder is not broken', async () => {
+    const { analyzer } = await openWorkspace({ 'a.md': '---\ntitle: t\nowner: o\ncontrols: [CC6.1]\n---\n\n# T\n\nCC6.1, see [runbooks](runbooks/) and [out](../elsewhere.md).\n', 'runbooks/x.md': 'x' });
+    assert.ok(!analyzer.findings(`${ROOT}/a.md`).some((f) => f.code === 'broken-link'));
   });
 });

@@ -58,13 +58,14 @@ describe('rule fixtures', () => {
       const file = `${ROOT}/${name}`;
       const { analyzer } = await openWorkspace({ 'soc2-policy.yaml': config, [name]: text });
       const before = analyzer.findings(file).filter((f) => rules.includes(f.code));
-      const fixable = before.filter((f) => f.fixes?.some((x) => x.preferred));
+      const fixable = before.filter((f) => f.fixes?.length);
       // Only the fixture's own rules are fixed, so other rules' fixes do not muddy the comparison.
       const ofRules = (t: string) => {
         analyzer.updateDocument(file, t);
         return analyzer.findings(file).filter((f) => rules.includes(f.code));
       };
-      const fixed = fixUntilStable(text, ofRules);
+      // Every fix is exercised (the first of each finding), not only the ones --fix applies.
+      const fixed = fixUntilStable(text, ofRules, { editsOf: (findings) => findings.flatMap((f) => f.fixes?.[0]?.edits ?? []) });
       if (!fixable.length) {
         assert.equal(fixed.text, text, 'nothing to fix leaves the text alone');
         return;
@@ -72,7 +73,7 @@ describe('rule fixtures', () => {
       assert.notEqual(fixed.text, text);
       analyzer.updateDocument(file, fixed.text);
       const after = analyzer.findings(file).filter((f) => rules.includes(f.code));
-      assert.equal(after.filter((f) => f.fixes?.some((x) => x.preferred)).length, 0, `still fixable after --fix:\n${fixed.text}`);
+      assert.equal(after.filter((f) => f.fixes?.length).length, 0, `still fixable after fixing:\n${fixed.text}`);
       assert.equal(after.length, before.length - fixable.length, `fixing must not create new findings:\n${after.map((f) => f.message).join('\n')}`);
       assert.equal(analyzer.findings(file).filter((f) => f.code === 'frontmatter-invalid').length, before.filter((f) => f.code === 'frontmatter-invalid').length, 'fixed front matter stays valid YAML');
     });

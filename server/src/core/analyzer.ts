@@ -138,8 +138,26 @@ export class PolicyAnalyzer {
       if (loaded.catalog) custom.push(loaded.catalog);
     }
     this.catalogs = new CatalogSet([...this.options.builtins.catalogs, ...custom]);
+    this.configFindings.push(...this.checkExclusions());
     this.includeMatcher = picomatch(this.config.include, { dot: false });
     this.excludeMatcher = picomatch(this.config.exclude, { dot: true });
+  }
+
+  /** Exclusions name whole TSC criteria; a typo would silently exclude nothing. */
+  private checkExclusions(): Finding[] {
+    const lines = new LineIndex(this.configText ?? '');
+    return this.config.scope.exclusions.flatMap((exclusion) =>
+      exclusion.criteria.flatMap((id, i) => {
+        if (this.catalogs.control(id)) return [];
+        const point = this.catalogs.pointOfFocus(id);
+        const suggestions = this.catalogs.suggestions(id).filter((s) => this.catalogs.control(s));
+        const message = point
+          ? `${id} is a point of focus; exclusions name whole criteria. Exclude ${point.parent}, or map the point of focus instead.`
+          : `Exclusion "${id}" is not a TSC criterion${suggestions.length ? `. Did you mean ${suggestions.join(' or ')}?` : '.'}`;
+        const span = exclusion.spans[i];
+        return [{ file: this.configFile, code: 'config-invalid', severity: 'error' as const, message, span, range: lines.rangeOf(span), subject: id }];
+      }),
+    );
   }
 
   private async loadCustomCatalog(reference: CatalogReference, index: number): Promise<{ catalog?: Catalog; findings: Finding[] }> {
@@ -287,6 +305,11 @@ export class PolicyAnalyzer {
       scopeCategories,
       exclusions,
       fileExists: (path) => this.knownFiles.has(path),
+      folderExists: (path) => {
+        const prefix = path.endsWith('/') ? path : path + '/';
+        for (const file of this.knownFiles) if (file.startsWith(prefix)) return true;
+        return false;
+      },
     };
   }
 
@@ -295,6 +318,8 @@ export class PolicyAnalyzer {
   }
 
   private toFinding(rule: Rule, file: string, lines: LineIndex, report: Report): Finding {
+    // A rule bug must cost one finding's position, never the whole check.
+    report = report.span ? report : { ...report, span: { start: 0, end: 0 } };
     return { file, code: rule.code, severity: this.severityOf(rule) as Severity, message: report.message, span: report.span, range: lines.rangeOf(report.span), fixes: report.fixes, subject: report.subject };
   }
 

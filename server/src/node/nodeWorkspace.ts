@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Workspace } from '../core/workspace';
 
-const SKIP_DIRS = new Set(['.git', 'node_modules', '.vscode-test', 'out']);
+// Never policy content, and large: walking them would slow every start.
+const SKIP_DIRS = new Set(['.git', 'node_modules']);
 
 /** The real file system as a core Workspace. Paths are absolute and use forward slashes. */
 export class NodeWorkspace implements Workspace {

@@ -48,13 +48,17 @@ export function loadConfig(text: string, file: string, root: string, knownRules:
     for (const error of dedupe(validateConfig.errors ?? [])) report(errorPath(error), describe(error), error.keyword === 'additionalProperties');
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { config, findings };
   }
-  const valid = (path: string) => !(validateConfig.errors ?? []).some((e) => e.instancePath.startsWith(path));
+  // Errors drop only the value they are about: one typo must not switch a whole setting back to its default.
+  const errors = validateConfig.errors ?? [];
+  const valid = (path: string) => !errors.some((e) => e.instancePath === path || e.instancePath.startsWith(path + '/'));
+  const validItems = <T>(list: T[] | undefined, path: string) => (Array.isArray(list) ? list.map((item, index) => ({ item, index })).filter(({ index }) => valid(`${path}/${index}`)) : []);
 
-  if (raw.scope && valid('/scope')) {
+  if (raw.scope && typeof raw.scope === 'object' && !Array.isArray(raw.scope)) {
+    const categories = validItems(raw.scope.categories, '/scope/categories').map(({ item }) => item);
     config.scope = {
       declared: true,
-      categories: ['security', ...(raw.scope.categories ?? []).filter((c) => c !== 'security')],
-      exclusions: (raw.scope.exclusions ?? []).map((exclusion, index) => {
+      categories: ['security', ...categories.filter((c) => c !== 'security')],
+      exclusions: validItems(raw.scope.exclusions, '/scope/exclusions').map(({ item: exclusion, index }) => {
         const criteria = Array.isArray(exclusion.criteria) ? exclusion.criteria : [exclusion.criteria];
         const node = nodeAt(source, ['scope', 'exclusions', index, 'criteria']);
         const spans = criteria.map((_, i) =>
@@ -82,8 +86,9 @@ export function loadConfig(text: string, file: string, root: string, knownRules:
     }
     config.requiredSections = sections;
   }
-  if (raw.rules && valid('/rules')) {
+  if (raw.rules && typeof raw.rules === 'object' && !Array.isArray(raw.rules)) {
     for (const [code, severity] of Object.entries(raw.rules)) {
+      if (!valid(`/rules/${code}`)) continue;
       if (!knownRules.has(code)) {
         const near = [...knownRules].find((k) => k.startsWith(code.split('-')[0]));
         report(['rules', code], `Unknown rule "${code}".${near ? ` Did you mean "${near}"?` : ''} See docs/rules.md for the rule codes.`, true);

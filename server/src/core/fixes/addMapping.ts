@@ -1,4 +1,4 @@
-import { isSeq, type Node } from 'yaml';
+import { isScalar, isSeq, type Node } from 'yaml';
 import type { PolicyDocument } from '../parse/policyDocument';
 import type { TextEdit } from '../types';
 
@@ -7,11 +7,25 @@ import type { TextEdit } from '../types';
  * appended to a flow list, as a new block item, or as a new `controls:` (native) / `satisfies:` (comply) key.
  * Returns undefined when the document has no front matter to add to.
  */
-export function addTscMapping(doc: PolicyDocument, id: string): TextEdit | undefined {
+export function addTscMapping(doc: PolicyDocument, id: string): { edit: TextEdit; key: string } | undefined {
   const fm = doc.frontMatter;
   if (!fm || fm.unclosed || fm.source.errors.length) return undefined;
+  const list = doc.mappings.find((l) => l.catalogId === 'tsc');
+  const edit = editFor(doc, id);
+  if (!edit) return undefined;
+  return { edit, key: list ? list.path.join('.') : fm.format === 'comply' ? 'satisfies.TSC' : 'controls' };
+}
+
+function editFor(doc: PolicyDocument, id: string): TextEdit | undefined {
+  const fm = doc.frontMatter!;
   const eol = doc.lines.eol;
-  const list = doc.mappings.find((l) => l.catalogId === 'tsc' && (isSeq(l.node) || l.items.length === 0));
+  const list = doc.mappings.find((l) => l.catalogId === 'tsc');
+  if (list && isScalar(list.node) && list.items.length === 1) {
+    // `controls: CC6.1` (one id, not a list): make it a list rather than adding a second key.
+    const item = list.items[0];
+    const span = { start: fm.source.base + list.node.range![0], end: fm.source.base + list.node.range![1] };
+    return { span, newText: `[${item.raw}, ${id}]` };
+  }
   if (list && isSeq(list.node)) {
     const items = list.node.items as Node[];
     const base = fm.source.base;
@@ -28,12 +42,13 @@ export function addTscMapping(doc: PolicyDocument, id: string): TextEdit | undef
     const at = doc.lines.lineEnd(lastLine);
     return { span: { start: at, end: at }, newText: `${eol}${indent}${id}` };
   }
-  if (list) {
+  if (list && !list.node) {
     // `controls:` with no value: give it a flow list.
     const at = list.keySpan.end + 1;
     const lineEnd = doc.lines.lineEnd(doc.lines.positionAt(list.keySpan.start).line);
     return { span: { start: at, end: lineEnd }, newText: ` [${id}]` };
   }
+  if (list) return undefined; // some other shape (a map, a number): frontmatter-invalid asks the user to fix it first
   const at = fm.closeSpan.start;
   const text = fm.format === 'comply' ? `satisfies:${eol}  TSC:${eol}    - ${id}${eol}` : `controls: [${id}]${eol}`;
   // Front matter whose last line has no line break (`---` right after the text) needs one first.

@@ -36,15 +36,29 @@ export function preferredEdits(findings: readonly Finding[]): TextEdit[] {
  * Fixes a text until no preferred fix is left (or `maxPasses` is reached), re-checking after every pass
  * so each fix is proven against a fresh analysis.
  */
-export function fixUntilStable(text: string, check: (text: string) => readonly Finding[], maxPasses = 10): { text: string; passes: number; remaining: readonly Finding[] } {
+export function fixUntilStable(
+  text: string,
+  check: (text: string) => readonly Finding[],
+  options: { maxPasses?: number; editsOf?: (findings: readonly Finding[]) => TextEdit[] } = {},
+): { text: string; passes: number; remaining: readonly Finding[] } {
+  const { maxPasses = 10, editsOf = preferredEdits } = options;
   let current = text;
+  let findings = check(current);
   for (let pass = 1; pass <= maxPasses; pass++) {
-    const findings = check(current);
-    const edits = preferredEdits(findings);
+    const edits = editsOf(findings);
     if (!edits.length) return { text: current, passes: pass - 1, remaining: findings };
     const { text: next } = applyEdits(current, edits);
     if (next === current) return { text: current, passes: pass - 1, remaining: findings };
+    const after = check(next);
+    // A pass that breaks the front matter would lose the user's work on the next read: keep the last good text.
+    if (count(after, 'frontmatter-invalid') > count(findings, 'frontmatter-invalid')) {
+      check(current);
+      return { text: current, passes: pass - 1, remaining: findings };
+    }
     current = next;
+    findings = after;
   }
-  return { text: current, passes: maxPasses, remaining: check(current) };
+  return { text: current, passes: maxPasses, remaining: findings };
 }
+
+const count = (findings: readonly Finding[], code: string) => findings.filter((f) => f.code === code).length;

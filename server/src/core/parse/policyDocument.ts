@@ -64,6 +64,8 @@ export function parsePolicyDocument(file: string, text: string): PolicyDocument 
   const statusField = field('status');
   const idField = field('id');
   const h1 = body.sections.find((s) => s.depth === 1)?.headingSpan;
+  // The raw value, not its string form: dates are judged by review-overdue.
+  const lastReviewed = field('last_reviewed');
   return {
     file,
     text,
@@ -82,7 +84,7 @@ export function parsePolicyDocument(file: string, text: string): PolicyDocument 
     statusField,
     owner: field('owner'),
     template: field('template'),
-    lastReviewed: frontMatter && frontMatter.data.last_reviewed !== undefined ? { ...field('last_reviewed')!, value: frontMatter.data.last_reviewed } : undefined,
+    lastReviewed: lastReviewed ? { ...lastReviewed, value: frontMatter!.data.last_reviewed } : undefined,
     lastRevision: comply ? newestRevision(frontMatter!) : undefined,
     reviewCycle: field('review_cycle'),
     h1,

@@ -60,7 +60,7 @@ function legend(): string {
 }
 
 function heatMap(report: CoverageReport): string {
-  const categories = new Map(report.coverage.summary.categories.map((c) => [c.id, c.title]));
+  const categories = new Map(report.coverage.summary.categories.map((c) => [c.id, `${c.title} · ${c.inScope ? formatPercent(c.percent) : 'out of scope'}`]));
   const out: string[] = [];
   let category = '';
   for (const { series, criteria } of criteriaBySeries(report)) {

@@ -49,6 +49,7 @@ h3 { margin: 1.5rem 0 .5rem; font-size: 1.05rem; }
 table { width: 100%; border-collapse: collapse; font-size: .9rem; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }
 th { font-weight: 600; }
+th:nth-child(1) { width: 6rem; } th:nth-child(2) { width: 30%; } th:nth-child(3) { width: 9rem; }
 td .status { display: inline-block; padding: 0 .4rem; border-radius: 4px; white-space: nowrap; font-size: .8rem; }
 tr:target { outline: 2px solid var(--ink); }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85em; }

@@ -13,8 +13,8 @@ export function renderCoverageMarkdown(report: CoverageReport): string {
 
   out.push('## By category', '', '| Category | Coverage | Covered | Draft only | Uncovered | Excluded | Applicable |', '|---|---:|---:|---:|---:|---:|---:|');
   for (const c of summary.categories) {
-    const percent = c.inScope ? formatPercent(c.percent) : 'out of scope';
-    out.push(`| ${md(c.title)} | ${percent} | ${c.covered} | ${c.draftOnly} | ${c.uncovered} | ${c.excluded} | ${c.applicable} |`);
+    if (c.inScope) out.push(`| ${md(c.title)} | ${formatPercent(c.percent)} | ${c.covered} | ${c.draftOnly} | ${c.uncovered} | ${c.excluded} | ${c.applicable} |`);
+    else out.push(`| ${md(c.title)} | out of scope | – | – | – | – | – |`);
   }
   out.push('');
 
@@ -45,7 +45,7 @@ export function renderCoverageMarkdown(report: CoverageReport): string {
   out.push('## Criteria', '', '| Criterion | Title | Status | Documents |', '|---|---|---|---|');
   for (const c of criteria) {
     const style = statusStyle(c.status);
-    const docs = c.documents.map((d) => `${md(relativeTo(report, d.file))}${d.status === 'approved' ? '' : ` (${md(d.status)})`}`).join('<br>');
+    const docs = c.documents.map((d) => `${md(d.title)}${d.status === 'approved' ? '' : ` (${md(d.status)})`}: ${md(relativeTo(report, d.file))}`).join('<br>');
     out.push(`| ${c.id} | ${md(c.title)} | ${style.mark} ${style.label} | ${docs} |`);
   }
   out.push('');

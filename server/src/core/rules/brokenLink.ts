@@ -1,5 +1,5 @@
 import type { DocumentRule } from './rule';
-import { dirname, joinPath } from '../paths';
+import { dirname, isInside, joinPath } from '../paths';
 
 /** The absolute path a relative link in `file` points to, or undefined for links that are not local files. */
 export function linkTarget(file: string, url: string): string | undefined {
@@ -30,7 +30,8 @@ export const brokenLink: DocumentRule = {
       const target = relativeTarget(link.url);
       const path = linkTarget(doc.file, link.url);
       if (!target || !path) continue;
-      if (ctx.fileExists(path) || ctx.fileExists(path.replace(/\/$/, ''))) continue;
+      // Outside the workspace we cannot know what exists; folders exist when a known file is inside them.
+      if (!isInside(path, ctx.config.root) || ctx.fileExists(path) || ctx.folderExists(path)) continue;
       ctx.report({ span: link.span, subject: target, message: `Link target "${target}" does not exist. Fix the path or remove the link.` });
     }
   },

@@ -16,11 +16,12 @@ export const missingField: DocumentRule = {
     for (const field of ctx.config.requiredFields) {
       // comply has no owner field; its name stands for the title.
       if (comply && field === 'owner') continue;
-      const present = field === 'title' ? doc.title !== undefined : fm.data[field] !== undefined && fm.data[field] !== null && fm.data[field] !== '';
+      const present = field === 'title' ? !!doc.title?.value : fm.data[field] !== undefined && fm.data[field] !== null && fm.data[field] !== '';
       if (present) continue;
       const key = comply ? (COMPLY_FIELDS[field] ?? field) : field;
       const h1 = doc.h1 ? doc.body.sections.find((s) => s.headingSpan === doc.h1)?.heading : undefined;
-      const fixes = field === 'title' && h1 ? [{ title: `Set ${key} to "${h1}"`, edits: [insertKey(doc, key, JSON.stringify(h1))], preferred: true }] : undefined;
+      // comply files open with a section ("# Purpose"), not a title, so their H1 is no title to copy.
+      const fixes = field === 'title' && h1 && !comply && fm.data.title === undefined ? [{ title: `Set ${key} to "${h1}"`, edits: [insertKey(doc, key, JSON.stringify(h1))], preferred: true }] : undefined;
       ctx.report({
         span: fm.format === 'native' ? { start: 0, end: 3 } : { start: fm.closeSpan.start, end: fm.closeSpan.end },
         subject: field,

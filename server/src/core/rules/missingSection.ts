@@ -44,6 +44,8 @@ export const missingSection: DocumentRule = {
   summary: "A section the document's type (or template) requires is missing.",
   check(ctx) {
     const { doc } = ctx;
+    // With broken YAML the type is unknown; guessing it would insert the wrong sections.
+    if (doc.frontMatter?.source.errors.length || doc.frontMatter?.unclosed) return;
     const required = requiredSectionsFor(doc, ctx);
     const at = doc.h1 ?? { start: doc.frontMatter?.bodyStart ?? 0, end: doc.frontMatter?.bodyStart ?? 0 };
     required.forEach((requirement, index) => {
@@ -52,7 +54,7 @@ export const missingSection: DocumentRule = {
       ctx.report({
         span: at,
         subject: requirement.heading,
-        message: `Missing section "${requirement.heading}"${aliases}, which a ${doc.template ? `"${doc.template.value}" document` : doc.type} needs. Add the heading and its content.`,
+        message: `Missing section "${requirement.heading}"${aliases}, required for ${doc.template ? `documents of template "${doc.template.value}"` : `documents of type ${doc.type}`}. Add the heading and its content.`,
         fixes: [{ title: `Add section "${requirement.heading}"`, edits: [insertSection(doc, required, index)], preferred: true }],
       });
     });

@@ -34,6 +34,7 @@ export interface Environment {
   /** Excluded criterion id -> reason. */
   exclusions: ReadonlyMap<string, string>;
   fileExists(path: string): boolean;
+  folderExists(path: string): boolean;
 }
 
 export interface DocumentContext extends Environment {

@@ -24,7 +24,7 @@ export const unknownCriterion: DocumentRule = {
     const message = (raw: string, catalogId: string) => {
       const suggestions = catalogs.suggestions(raw, catalogId);
       const title = catalogs.get(catalogId)?.title ?? catalogId;
-      return `"${raw}" is not a ${title} id.` + (suggestions.length ? ` Did you mean ${suggestions.join(' or ')}?` : ' Check the id against the catalog (hover or complete to browse it).');
+      return `"${raw}" is not in the ${title} catalog.` + (suggestions.length ? ` Did you mean ${suggestions.join(' or ')}?` : ' Check the id against the catalog (hover or complete to browse it).');
     };
     for (const list of doc.mappings) {
       if (!catalogs.get(list.catalogId)) continue; // an unknown catalog is a front-matter problem, reported once on its key

@@ -17,13 +17,14 @@ export const unmappedReference: DocumentRule = {
     ];
     for (const ref of references) {
       if (!catalogs.isKnown(ref.raw) || isMapped(ref.raw, mapped, catalogs)) continue;
-      const key = doc.frontMatter.format === 'comply' ? 'satisfies.TSC' : 'controls';
-      const edit = addTscMapping(doc, ref.raw);
+      const add = addTscMapping(doc, ref.raw);
+      const key = add?.key ?? (doc.frontMatter.format === 'comply' ? 'satisfies.TSC' : 'controls');
       ctx.report({
         span: ref.span,
         subject: ref.raw,
         message: `${ref.raw} is named in ${ref.where} but not mapped in the front matter. Add it to ${key} so coverage counts it, or remove the reference.`,
-        fixes: edit ? [{ title: `Add ${ref.raw} to ${key}`, edits: [edit], preferred: true }] : undefined,
+        // Not preferred: mapping a criterion is a coverage claim a person should make, so --fix leaves it.
+        fixes: add ? [{ title: `Add ${ref.raw} to ${key}`, edits: [add.edit] }] : undefined,
       });
     }
   },
