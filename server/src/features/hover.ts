@@ -1,0 +1,151 @@
+import { MarkupKind, type CancellationToken, type Connection, type Hover, type HoverParams } from 'vscode-languageserver';
+import type { CatalogControl, CatalogSet } from '../core/catalog/catalog';
+import type { CriterionCoverage } from '../core/coverage/coverageModel';
+import type { DocumentTarget } from '../session/session';
+import { escapeMarkdown, offsetOf, rangeOf, throwIfCancelled, type FeatureContext } from './common';
+import { frontMatterKey } from './frontMatterKeys';
+import { targetAt, type IdAt, type KeyAt } from './targets';
+
+/** Builds Markdown or plain text with the same code, as the client prefers. */
+class Text {
+  private readonly parts: string[] = [];
+  constructor(readonly markdown: boolean) {}
+  bold(text: string): string {
+    return this.markdown ? `**${escapeMarkdown(text)}**` : text;
+  }
+  italic(text: string): string {
+    return this.markdown ? `*${escapeMarkdown(text)}*` : text;
+  }
+  plain(text: string): string {
+    return this.markdown ? escapeMarkdown(text) : text;
+  }
+  link(text: string, uri: string): string {
+    return this.markdown ? `[${escapeMarkdown(text)}](${uri.replace(/[()]/g, (c) => encodeURIComponent(c))})` : text;
+  }
+  add(line = ''): this {
+    this.parts.push(line);
+    return this;
+  }
+  toString(): string {
+    return this.parts.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  }
+}
+
+/** Hover on a control id (criterion, point of focus, or another catalog's control) or on a front-matter key. */
+export async function provideHover(ctx: FeatureContext, params: HoverParams, token?: CancellationToken): Promise<Hover | null> {
+  const target = await ctx.session.target(params.textDocument.uri);
+  throwIfCancelled(token);
+  if (!target) return null;
+  const offset = offsetOf(target.lines, params.position);
+  if (offset === undefined) return null;
+  const at = targetAt(target, offset);
+  if (!at) return null;
+  const settings = await ctx.session.settings.get(target.root.folderUri);
+  const text = new Text(ctx.client.hoverMarkdown);
+  const value = at.kind === 'key' ? keyHover(target, at, text) : idHover(ctx, target, at, text, settings.hover.maxPointsOfFocus);
+  if (!value) return null;
+  return { contents: { kind: ctx.client.hoverMarkdown ? MarkupKind.Markdown : MarkupKind.PlainText, value }, range: rangeOf(target.lines, at.span) };
+}
+
+function idHover(ctx: FeatureContext, target: DocumentTarget, at: IdAt, text: Text, maxPoints: number): string | undefined {
+  const catalogs = target.analyzer.catalogSet;
+  if (!catalogs.get(at.catalogId)) return undefined;
+  const point = catalogs.pointOfFocus(at.id, at.catalogId);
+  const control = point ? catalogs.control(point.parent, at.catalogId) : catalogs.control(at.id, at.catalogId);
+  if (!control) return undefined;
+  if (point) {
+    text.add(`${text.bold(point.id)} — ${text.plain(point.title)}`).add();
+    text.add(`Point of focus of ${text.bold(control.id)} ${text.plain(control.title)}`).add();
+    if (point.summary) text.add(text.plain(point.summary)).add();
+  } else {
+    text.add(`${text.bold(control.id)} — ${text.plain(control.title)}`).add();
+  }
+  text.add(grouping(catalogs, control, text)).add();
+  if (!point) {
+    text.add(text.plain(control.description)).add();
+    pointsOfFocus(control, text, maxPoints);
+  }
+  if (at.catalogId === 'tsc') {
+    const coverage = target.root.coverage()?.criteria.find((c) => c.id === control.id);
+    if (coverage) covering(ctx, coverage, text);
+  }
+  mappings(catalogs, control, text);
+  return text.toString();
+}
+
+/** "Security · CC6 Logical and Physical Access Controls · COSO principle 12". */
+function grouping(catalogs: CatalogSet, control: CatalogControl, text: Text): string {
+  const catalog = catalogs.get(control.catalogId);
+  const parts: string[] = [];
+  if (control.catalogId !== 'tsc' && catalog) parts.push(catalog.title);
+  const category = catalog?.categories.find((c) => c.id === control.category);
+  if (category || control.category) parts.push(category?.title ?? control.category!);
+  const series = catalog?.series.find((s) => s.id === control.series);
+  if (series || control.series) parts.push(series ? `${series.id} ${series.title}` : control.series!);
+  if (control.coso !== undefined) parts.push(`COSO principle ${control.coso}`);
+  return text.italic(parts.join(' · '));
+}
+
+function pointsOfFocus(control: CatalogControl, text: Text, max: number): void {
+  const points = control.pointsOfFocus;
+  const count = control.pointsOfFocusCount ?? points.length;
+  if (!points.length) return;
+  text.add(`${text.bold('Points of focus')} (${count})`);
+  for (const point of points.slice(0, max)) text.add(`- ${text.plain(point.id)} ${text.plain(point.title)}`);
+  if (points.length > max) text.add(`- … and ${points.length - max} more`);
+  text.add();
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  covered: 'covered',
+  'draft-only': 'draft only: no approved document maps it yet',
+  uncovered: 'not covered: no document in this workspace maps it',
+  excluded: 'excluded',
+  'out-of-scope': 'out of scope',
+};
+
+function covering(ctx: FeatureContext, coverage: CriterionCoverage, text: Text): void {
+  const reason = coverage.reason ? ` (${text.plain(coverage.reason)})` : '';
+  text.add(`${text.bold('Coverage')}: ${STATUS_TEXT[coverage.status] ?? coverage.status}${reason}`);
+  for (const doc of coverage.documents) {
+    const uri = ctx.session.uris.uriOf(doc.file);
+    text.add(`- ${text.link(doc.title, uri)} (${text.plain(doc.status)})`);
+  }
+  text.add();
+}
+
+/** Controls of other catalogs mapped to or from this one; mappings without an official source are marked. */
+function mappings(catalogs: CatalogSet, control: CatalogControl, text: Text): void {
+  const byCatalog = new Map<string, { ids: Set<string>; indicative: boolean }>();
+  const add = (catalogId: string, id: string, indicative: boolean) => {
+    const entry = byCatalog.get(catalogId) ?? { ids: new Set<string>(), indicative: false };
+    entry.ids.add(id);
+    entry.indicative ||= indicative;
+    byCatalog.set(catalogId, entry);
+  };
+  const own = catalogs.get(control.catalogId)?.indicative ?? false;
+  for (const [catalogId, ids] of Object.entries(control.mappings)) for (const id of ids) add(catalogId, id, own);
+  for (const from of catalogs.mappedFrom(control.id, control.catalogId)) add(from.catalogId, from.id, catalogs.get(from.catalogId)?.indicative ?? false);
+  if (!byCatalog.size) return;
+  text.add(text.bold('Mapped controls'));
+  for (const [catalogId, entry] of byCatalog) {
+    const title = catalogs.get(catalogId)?.title ?? catalogId;
+    text.add(`- ${text.plain(title)}: ${[...entry.ids].map((id) => text.plain(id)).join(', ')}${entry.indicative ? ` ${text.italic('(indicative)')}` : ''}`);
+  }
+}
+
+function keyHover(target: DocumentTarget, at: KeyAt, text: Text): string | undefined {
+  const info = frontMatterKey(at.key);
+  if (!info) return undefined;
+  text.add(`${text.bold(info.key)}${info.format === 'comply' ? ' (strongdm/comply)' : ''}`).add();
+  text.add(text.plain(info.summary)).add();
+  const values = info.values;
+  if (Array.isArray(values)) text.add(`Allowed values: ${values.map((v) => text.plain(v)).join(', ')}`);
+  else if (values === 'templates') text.add(`Templates: ${target.analyzer.templates.templates.map((t) => text.plain(t.id)).join(', ')}`);
+  else if (values === 'catalogs') text.add(`Catalogs: ${target.analyzer.catalogSet.catalogs.map((c) => text.plain(c.id)).join(', ')}`);
+  return text.toString();
+}
+
+export function registerHover(connection: Connection, ctx: FeatureContext): void {
+  connection.onHover((params, token) => provideHover(ctx, params, token));
+}

@@ -1,0 +1,55 @@
+import type { PolicyAnalyzer } from '../core/analyzer';
+import type { CoverageModel } from '../core/coverage/coverageModel';
+
+/**
+ * One analysed root (a folder holding soc2-policy.yaml, else a workspace folder) and its analyzer.
+ * Work on the analyzer is queued: a config reload awaits file reads half-way, and an update or a read
+ * slipping in between would see a half-loaded configuration.
+ */
+export class PolicyRoot {
+  readonly ready: Promise<PolicyAnalyzer>;
+  private tail: Promise<unknown>;
+  private loaded?: PolicyAnalyzer;
+  private coverageCache?: CoverageModel;
+
+  constructor(
+    /** The workspace folder the root belongs to (settings are scoped to it). */
+    readonly folderUri: string,
+    readonly name: string,
+    /** Core path of the root. */
+    readonly path: string,
+    readonly uri: string,
+    open: () => Promise<PolicyAnalyzer>,
+  ) {
+    this.ready = open().then((analyzer) => (this.loaded = analyzer));
+    this.tail = this.ready.catch(() => undefined);
+  }
+
+  /** The analyzer once indexing is done. */
+  get analyzer(): PolicyAnalyzer | undefined {
+    return this.loaded;
+  }
+
+  /** Runs `work` after everything queued before it. */
+  run<T>(work: (analyzer: PolicyAnalyzer) => T | Promise<T>): Promise<T> {
+    const result = this.tail.then(() => this.ready).then(work);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  /** The analyzer once queued work is done: what readers wait for. */
+  idle(): Promise<PolicyAnalyzer> {
+    return this.run((analyzer) => analyzer);
+  }
+
+  /** The coverage model, built once per change (hover and code lens ask for it on every request). */
+  coverage(): CoverageModel | undefined {
+    if (!this.loaded) return undefined;
+    this.coverageCache ??= this.loaded.coverage();
+    return this.coverageCache;
+  }
+
+  changed(): void {
+    this.coverageCache = undefined;
+  }
+}
