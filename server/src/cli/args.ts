@@ -24,6 +24,8 @@ export interface CoverageArgs extends WorkspaceArgs {
   command: 'coverage';
   format: (typeof COVERAGE_FORMATS)[number];
   output?: string;
+  /** Report the lens over another catalog (e.g. iso27001) instead of the TSC. */
+  framework?: string;
 }
 
 export interface CatalogArgs {
@@ -39,7 +41,7 @@ const COMMON: Options = { help: { type: 'boolean', short: 'h' }, format: { type:
 const WORKSPACE: Options = { config: { type: 'string', short: 'c' }, today: { type: 'string' } };
 const OPTIONS: Record<'check' | 'coverage' | 'catalog', Options> = {
   check: { ...COMMON, ...WORKSPACE, fix: { type: 'boolean' }, 'max-warnings': { type: 'string' } },
-  coverage: { ...COMMON, ...WORKSPACE, output: { type: 'string', short: 'o' } },
+  coverage: { ...COMMON, ...WORKSPACE, output: { type: 'string', short: 'o' }, framework: { type: 'string' } },
   catalog: { ...COMMON },
 };
 
@@ -64,7 +66,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     today: values.today === undefined ? undefined : parseDay(values.today as string),
   };
   if (first === 'coverage') {
-    return { command: 'coverage', ...workspace, format: oneOf(values.format, COVERAGE_FORMATS, 'coverage'), output: nonEmpty(values.output, '--output') };
+    return { command: 'coverage', ...workspace, format: oneOf(values.format, COVERAGE_FORMATS, 'coverage'), output: nonEmpty(values.output, '--output'), framework: nonEmpty(values.framework, '--framework') };
   }
   return {
     command: 'check',

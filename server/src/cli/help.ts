@@ -17,6 +17,8 @@ check options:
 coverage options:
   --format text|json|markdown|csv|html   Output format (default: text)
   --output FILE                Write the report to FILE instead of standard output
+  --framework ID               Report another catalog instead, e.g. iso27001: which of its
+                               controls documents map directly or through TSC (indicative)
   --config FILE, --today YYYY-MM-DD      As for check
 
 catalog options:

@@ -9,7 +9,10 @@ import { renderCoverageCsv } from '../../core/report/coverageCsv';
 import { renderCoverageHtml } from '../../core/report/coverageHtml';
 import { renderCoverageText } from '../../core/report/coverageText';
 import { palette } from '../colors';
-import { CliError, EXIT_CLEAN } from '../errors';
+import { CliError, EXIT_CLEAN, usageError } from '../errors';
+import type { PolicyAnalyzer } from '../../core/analyzer';
+import type { FrameworkCoverage } from '../../core/coverage/frameworkCoverage';
+import { frameworkJson, renderFrameworkCsv, renderFrameworkHtml, renderFrameworkMarkdown, renderFrameworkText } from '../../core/report/frameworkReport';
 import { isConfigError, openAnalyzer } from '../session';
 import type { Terminal } from '../terminal';
 import { findingLine } from '../textFindings';
@@ -23,6 +26,23 @@ const RENDERERS: Record<CoverageArgs['format'], (report: CoverageReport) => stri
   html: renderCoverageHtml,
 };
 
+const FRAMEWORK_RENDERERS: Record<CoverageArgs['format'], (lens: FrameworkCoverage) => string> = {
+  text: renderFrameworkText,
+  json: (lens) => JSON.stringify(frameworkJson(lens), null, 2) + '\n',
+  markdown: renderFrameworkMarkdown,
+  csv: renderFrameworkCsv,
+  html: renderFrameworkHtml,
+};
+
+function renderFramework(analyzer: PolicyAnalyzer, args: CoverageArgs): string {
+  const lens = analyzer.frameworkCoverage(args.framework!);
+  if (!lens || lens.catalogId === 'tsc') {
+    const known = analyzer.catalogSet.catalogs.map((c) => c.id).filter((id) => id !== 'tsc');
+    throw usageError(`unknown framework "${args.framework}" (known: ${known.join(', ')})`);
+  }
+  return FRAMEWORK_RENDERERS[args.format](lens);
+}
+
 /** `soc2-policy coverage`: the coverage of the whole root. Paths only locate the root. */
 export async function runCoverage(args: CoverageArgs, terminal: Terminal): Promise<number> {
   const location = locateWorkspace(terminal.cwd, args.paths, args.config);
@@ -35,7 +55,7 @@ export async function runCoverage(args: CoverageArgs, terminal: Terminal): Promi
     terminal.stderr.write(configErrors.map((f) => findingLine(f, terminal.cwd, colors)).join('\n') + '\n');
     throw new CliError(`the configuration has ${configErrors.length === 1 ? 'an error' : `${configErrors.length} errors`}; fix it before reporting coverage`);
   }
-  const output = RENDERERS[args.format](coverageReportOf(analyzer, formatDate(day)));
+  const output = args.framework ? renderFramework(analyzer, args) : RENDERERS[args.format](coverageReportOf(analyzer, formatDate(day)));
   if (args.output === undefined) {
     terminal.stdout.write(output);
     return EXIT_CLEAN;
