@@ -5,12 +5,16 @@
  *   node --expose-gc server/out/bench.js [--documents N] [--runs N] [--edits N] [--seed N]
  */
 import { loadBuiltins } from '../node/builtins';
-import { CORE_MEASUREMENTS, type BenchContext, type BenchOptions, type Measurement } from './measurements';
+import { languageServer, type NestedMeasurement, type NestedSection } from './languageServerMeasurements';
+import { CORE_MEASUREMENTS, type BenchContext, type BenchOptions, type Section } from './measurements';
 import { DEFAULT_SEED, syntheticWorkspace } from './syntheticWorkspace';
 import { round } from './timing';
 
-/** Sections in output order. To add one (hover/completion latency, ...), append its Measurement here. */
-const MEASUREMENTS: readonly Measurement[] = [...CORE_MEASUREMENTS];
+/**
+ * Sections in output order. To add one, append its Measurement here. A section may group its values
+ * (`hover: {p50Ms, ...}`); every Measurement is also a NestedMeasurement.
+ */
+const MEASUREMENTS: readonly NestedMeasurement[] = [...CORE_MEASUREMENTS, languageServer];
 
 const DEFAULTS: BenchOptions = { documents: 1000, runs: 5, edits: 21, seed: DEFAULT_SEED };
 const USAGE = 'usage: bench [--documents N] [--runs N] [--edits N] [--seed N]';
@@ -26,6 +30,10 @@ function parseArgs(argv: string[]): BenchOptions {
     options[match[1] as keyof BenchOptions] = value;
   }
   return options;
+}
+
+function isFlat(section: NestedSection): section is Section {
+  return Object.values(section).every((value) => typeof value === 'number');
 }
 
 function progress(message: string): void {
@@ -46,14 +54,18 @@ async function main(): Promise<void> {
   progress(`generating ${options.documents} documents`);
   const corpus = syntheticWorkspace({ documents: options.documents, seed: options.seed });
   const ctx: BenchContext = { options, builtins, corpus, results: {} };
+  const sections: Record<string, NestedSection> = {};
   for (const measurement of MEASUREMENTS) {
     progress(`measuring ${measurement.name}`);
-    ctx.results[measurement.name] = await measurement.run(ctx);
+    const section = await measurement.run(ctx);
+    sections[measurement.name] = section;
+    // Later sections compute ratios from earlier flat ones (ctx.results); grouped sections are output only.
+    if (isFlat(section)) ctx.results[measurement.name] = section;
   }
   const output = {
     documents: corpus.documents.length,
     totalBytes: corpus.totalBytes,
-    ...ctx.results,
+    ...sections,
     // maxRSS is in kilobytes.
     peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
     node: process.version,

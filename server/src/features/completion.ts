@@ -88,8 +88,13 @@ function frontMatterLines(target: DocumentTarget): { first: number; last: number
   return { first: 1, last: Math.max(1, last - 1), format: 'native' };
 }
 
-/** The mapping list the cursor is in: a flow list (`controls: [CC6.1, |`) or a block item (`  - |`). */
+/**
+ * The mapping list the cursor is in: a flow list (`controls: [CC6.1, |`), a flow list inside a flow mapping
+ * (`frameworks: {mini: [AC-1, |`) or a block item (`  - |`).
+ */
 function mappingListAt(text: string, lines: LineIndex, line: number, before: string, firstLine: number): { catalogId: string; existing: Set<string> } | undefined {
+  const inMapping = flowMappingListAt(before, lineText(text, lines, line));
+  if (inMapping) return inMapping;
   const flow = /^(\s*)([\w-]+)\s*:\s*\[([^\]]*)$/.exec(before);
   if (flow) {
     const catalogId = catalogOf(lines, text, line, flow[1].length, flow[2], firstLine);
@@ -123,6 +128,18 @@ function mappingListAt(text: string, lines: LineIndex, line: number, before: str
   const key = /^\s*([\w-]+)/.exec(keyContent)![1];
   const catalogId = catalogOf(lines, text, keyLine, leadingSpaces(keyContent), key, firstLine);
   return catalogId ? { catalogId, existing: siblings } : undefined;
+}
+
+/** `frameworks: {mini: [AC-1, |], iso27001: [...]}` (or `satisfies: {TSC: [...]}`) on one line: the catalog is the inner key. */
+function flowMappingListAt(before: string, whole: string): { catalogId: string; existing: Set<string> } | undefined {
+  const mapping = /^([\w-]+)\s*:\s*\{([^{}]*)$/.exec(before);
+  if (!mapping || (mapping[1] !== 'frameworks' && mapping[1] !== 'satisfies')) return undefined;
+  const list = /([\w-]+)\s*:\s*\[([^\][]*)$/.exec(mapping[2]);
+  if (!list) return undefined;
+  // The whole list, including what follows the cursor, so ids already listed after it are left out too.
+  const listStart = before.length - list[2].length;
+  const inner = /^[^\]]*/.exec(whole.slice(listStart))![0];
+  return { catalogId: normalizeCatalogKey(list[1]), existing: idsIn(inner) };
 }
 
 /** `controls` is TSC; `frameworks.<id>` and `satisfies.<id>` name a catalog. */
