@@ -64,7 +64,11 @@ export function loadOscalCatalog(text: string, file: string, catalogId: string):
   };
   root.groups?.forEach((g, i) => walkGroup(g, ['catalog', 'groups', i]));
   root.controls?.forEach((c, i) => addControl(c, ['catalog', 'controls', i]));
-  if (!controls.length) report(['catalog'], 'The OSCAL catalog has no controls.');
+  if (!controls.length) {
+    // Registering an empty catalog would turn every id written for it into an "unknown" finding.
+    report(['catalog'], 'The OSCAL catalog has no controls.');
+    return { findings };
+  }
   return {
     findings,
     catalog: { id: catalogId, title: root.metadata?.title ?? catalogId, edition: root.metadata?.version, indicative: false, categories: [], series, controls, file },
