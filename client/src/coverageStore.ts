@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import {
+  CatalogRequest, CoverageChangedNotification, CoverageRequest, GapsRequest,
+  type CatalogResult, type CoverageResult, type Gap,
+} from '../../server/src/protocol';
+
+/** What the views show: the server's answers, fetched together so they agree with each other. */
+export interface CoverageSnapshot {
+  coverage: CoverageResult;
+  gaps: Gap[];
+  /** Series titles and criterion descriptions (fetched once per server start). */
+  catalog?: CatalogResult;
+}
+
+/**
+ * Holds the latest coverage from the server and refetches it when the server says it changed.
+ * Views subscribe to `onDidChange` instead of asking the server themselves, so they never disagree.
+ */
+export class CoverageStore implements vscode.Disposable {
+  private snapshot: CoverageSnapshot | undefined;
+  private catalog: CatalogResult | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped per fetch, so a slow answer never overwrites a newer one. */
+  private generation = 0;
+  private readonly changed = new vscode.EventEmitter<CoverageSnapshot>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private firstSnapshot: Promise<CoverageSnapshot>;
+  private resolveFirst!: (s: CoverageSnapshot) => void;
+
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly client: LanguageClient) {
+    this.firstSnapshot = new Promise((r) => { this.resolveFirst = r; });
+    this.disposables.push(
+      client.onNotification(CoverageChangedNotification.type, () => this.schedule()),
+      client.onDidChangeState((e) => {
+        if (e.newState === State.Running) {
+          // A restarted server may load other catalogs (config change): fetch them again.
+          this.catalog = undefined;
+          this.schedule(0);
+        }
+      }),
+    );
+  }
+
+  get current(): CoverageSnapshot | undefined {
+    return this.snapshot;
+  }
+
+  /** The first snapshot after start: the server has indexed the workspace. */
+  whenReady(): Promise<CoverageSnapshot> {
+    return this.firstSnapshot;
+  }
+
+  /** Refetch soon; bursts of notifications (typing) collapse into one fetch. */
+  schedule(delayMs = 100): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => { this.timer = undefined; void this.refresh().catch(() => undefined); }, delayMs);
+  }
+
+  async refresh(): Promise<CoverageSnapshot | undefined> {
+    if (!this.client.isRunning()) return this.snapshot;
+    const generation = ++this.generation;
+    const [coverage, gaps, catalog] = await Promise.all([
+      this.client.sendRequest(CoverageRequest.type, {}),
+      this.client.sendRequest(GapsRequest.type, {}),
+      this.catalog ? Promise.resolve(this.catalog) : this.client.sendRequest(CatalogRequest.type, { catalogId: 'tsc' }).catch(() => undefined),
+    ]);
+    if (generation !== this.generation) return this.snapshot;
+    this.catalog = catalog;
+    this.snapshot = { coverage, gaps: gaps.gaps, catalog };
+    this.resolveFirst(this.snapshot);
+    this.changed.fire(this.snapshot);
+    return this.snapshot;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

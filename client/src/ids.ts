@@ -1,0 +1,35 @@
+/** Command, view and context ids. Those in `Commands` and `Views` are public interface (see the manifest). */
+
+export const Commands = {
+  showGapPanel: 'soc2Policy.showGapPanel',
+  newPolicy: 'soc2Policy.newPolicy',
+  initWorkspace: 'soc2Policy.initWorkspace',
+  exportReport: 'soc2Policy.exportReport',
+  markReviewed: 'soc2Policy.markReviewed',
+  refreshCoverage: 'soc2Policy.refreshCoverage',
+  // Tree toolbar and internal commands.
+  showAllCriteria: 'soc2Policy.coverage.showAll',
+  showInScopeCriteria: 'soc2Policy.coverage.showInScope',
+  clearDocumentFilter: 'soc2Policy.coverage.clearFilter',
+  revealCriterion: 'soc2Policy.revealCriterion',
+} as const;
+
+export const Views = {
+  container: 'soc2Policy',
+  coverage: 'soc2Policy.coverage',
+} as const;
+
+export const ContextKeys = {
+  showAll: 'soc2Policy.coverage.showingAll',
+  filtered: 'soc2Policy.coverage.filtered',
+} as const;
+
+export const GAP_PANEL_VIEW_TYPE = 'soc2Policy.gapPanel';
+
+/** Settings only the client reads; the server's are in protocol.ts (DEFAULT_SETTINGS). */
+export const ClientSettings = {
+  today: 'today',
+} as const;
+
+/** Env var that pins "today" (e2e runs, demos); the `soc2Policy.today` setting wins over it. */
+export const TODAY_ENV = 'SOC2_POLICY_TODAY';

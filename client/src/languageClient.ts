@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../server/src/protocol';
+import { pinnedToday } from './settings';
+
+/** Documents the server checks: Markdown (files and untitled) and the workspace config. */
+export const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'markdown' },
+  { scheme: 'untitled', language: 'markdown' },
+  { scheme: 'file', pattern: '**/soc2-policy.yaml' },
+];
+
+/** The language client for server/out/server.js over IPC. Thin: no middleware, the server does the work. */
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('server/out/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: {
+      // Files changed outside the editor (git checkout, scripts) change coverage and links too.
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher('**/soc2-policy.yaml')],
+    },
+    // A function, so a restart after changing `soc2Policy.today` sends the new date.
+    initializationOptions: (): InitializationOptions => {
+      const today = pinnedToday();
+      return today ? { today } : {};
+    },
+    outputChannel: output,
+  };
+  return new LanguageClient('soc2Policy', 'SOC 2 Policy Studio', serverOptions, clientOptions);
+}

@@ -1,0 +1,260 @@
+import * as vscode from 'vscode';
+import type { CoverageLocation, CoverageStatus, CoveringDocument, CriterionCoverage, RootCoverage } from '../../../server/src/protocol';
+import type { CoverageSnapshot, CoverageStore } from '../coverageStore';
+import { Commands, ContextKeys, Views } from '../ids';
+
+/** Tree nodes. Parents are stored so `reveal` (from the gap panel) can walk up without a search. */
+export type CoverageNode =
+  | { kind: 'root'; key: string; parent?: undefined; root: RootCoverage; children: CoverageNode[] }
+  | { kind: 'category'; key: string; parent?: CoverageNode; title: string; percent?: number; counts: string; children: CoverageNode[] }
+  | { kind: 'series'; key: string; parent: CoverageNode; title: string; counts: string; children: CoverageNode[] }
+  | { kind: 'criterion'; key: string; parent: CoverageNode; criterion: CriterionCoverage; description?: string; children: CoverageNode[] }
+  | { kind: 'document'; key: string; parent: CoverageNode; document: CoveringDocument; children: CoverageNode[] }
+  | { kind: 'location'; key: string; parent: CoverageNode; uri: string; location: CoverageLocation; children: CoverageNode[] };
+
+const STATUS_ICON: Record<CoverageStatus, [string, string]> = {
+  covered: ['pass-filled', 'testing.iconPassed'],
+  'draft-only': ['issue-draft', 'editorWarning.foreground'],
+  uncovered: ['error', 'errorForeground'],
+  excluded: ['circle-slash', 'disabledForeground'],
+  'out-of-scope': ['dash', 'disabledForeground'],
+};
+
+const STATUS_TEXT: Record<CoverageStatus, string> = {
+  covered: 'covered',
+  'draft-only': 'draft only',
+  uncovered: 'uncovered',
+  excluded: 'excluded',
+  'out-of-scope': 'out of scope',
+};
+
+export interface TreeFilter {
+  /** Also list criteria of categories out of scope. */
+  showAll: boolean;
+  /** Only criteria this document maps (code lens "Covers N criteria"). */
+  documentUri?: string;
+}
+
+/** Builds the node hierarchy: [root,] category, series, criterion, covering document[, location]. */
+export function buildNodes(snapshot: CoverageSnapshot, filter: TreeFilter): CoverageNode[] {
+  const catalog = snapshot.catalog?.catalogs.find((c) => c.id === 'tsc') ?? snapshot.catalog?.catalogs[0];
+  const seriesTitle = new Map(catalog?.series.map((s) => [s.id, s.title]));
+  const descriptions = new Map(catalog?.controls.map((c) => [c.id, c.description]));
+  const multiRoot = snapshot.coverage.roots.length > 1;
+  const top: CoverageNode[] = [];
+  for (const root of snapshot.coverage.roots) {
+    const rootNode: CoverageNode = { kind: 'root', key: root.rootUri, root, children: [] };
+    const rootParent = multiRoot ? rootNode : undefined;
+    const visible = root.criteria.filter((c) =>
+      (filter.showAll || c.status !== 'out-of-scope') &&
+      (!filter.documentUri || c.documents.some((d) => d.uri === filter.documentUri)));
+    for (const category of root.summary.categories) {
+      const criteria = visible.filter((c) => c.category === category.id);
+      if (!criteria.length) continue;
+      const node: CoverageNode = {
+        kind: 'category', key: `${root.rootUri}#${category.id}`, parent: rootParent, title: category.title, children: [],
+        percent: category.inScope && category.applicable ? category.percent : undefined,
+        counts: category.inScope ? `${category.covered}/${category.applicable} covered` : 'out of scope',
+      };
+      const seriesIds = [...new Set(criteria.map((c) => c.series))];
+      for (const seriesId of seriesIds) {
+        const inSeries = criteria.filter((c) => c.series === seriesId);
+        const covered = inSeries.filter((c) => c.status === 'covered').length;
+        const applicable = inSeries.filter((c) => c.status !== 'excluded' && c.status !== 'out-of-scope').length;
+        const series: CoverageNode = {
+          kind: 'series', key: `${node.key}#${seriesId}`, parent: node, children: [],
+          title: seriesTitle.has(seriesId) ? `${seriesId} · ${seriesTitle.get(seriesId)}` : seriesId,
+          counts: applicable ? `${covered}/${applicable}` : '',
+        };
+        for (const criterion of inSeries) {
+          const cNode: CoverageNode = {
+            kind: 'criterion', key: `${root.rootUri}#${criterion.id}`, parent: series, criterion,
+            description: descriptions.get(criterion.id), children: [],
+          };
+          for (const document of criterion.documents) {
+            const dNode: CoverageNode = { kind: 'document', key: `${cNode.key}#${document.uri}`, parent: cNode, document, children: [] };
+            if (document.locations.length > 1) {
+              dNode.children = document.locations.map((location, i) => ({
+                kind: 'location', key: `${dNode.key}#${i}`, parent: dNode, uri: document.uri, location, children: [],
+              }));
+            }
+            cNode.children.push(dNode);
+          }
+          series.children.push(cNode);
+        }
+        node.children.push(series);
+      }
+      (multiRoot ? rootNode.children : top).push(node);
+    }
+    if (multiRoot) top.push(rootNode);
+  }
+  return top;
+}
+
+function openAt(uri: string, location: CoverageLocation | undefined): vscode.Command {
+  const { start } = location?.range ?? { start: { line: 0, character: 0 } };
+  const position = new vscode.Position(start.line, start.character);
+  return {
+    command: 'vscode.open', title: 'Open',
+    arguments: [vscode.Uri.parse(uri), { selection: new vscode.Range(position, position), preserveFocus: false } satisfies vscode.TextDocumentShowOptions],
+  };
+}
+
+function criterionItem(node: Extract<CoverageNode, { kind: 'criterion' }>): vscode.TreeItem {
+  const c = node.criterion;
+  const item = new vscode.TreeItem(`${c.id} · ${c.title}`, c.documents.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const [icon, color] = STATUS_ICON[c.status];
+  item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+  const docs = c.documents.length === 1 ? '1 doc' : `${c.documents.length} docs`;
+  item.description = c.status === 'covered' ? docs : `${STATUS_TEXT[c.status]}${c.documents.length ? ` · ${docs}` : ''}`;
+  const tooltip = new vscode.MarkdownString(undefined, true);
+  tooltip.appendMarkdown(`**${c.id}** · `).appendText(c.title).appendMarkdown(`\n\n_${STATUS_TEXT[c.status]}_`);
+  if (c.reason) tooltip.appendMarkdown('\n\nExcluded: ').appendText(c.reason);
+  if (node.description) tooltip.appendMarkdown('\n\n').appendText(node.description);
+  item.tooltip = tooltip;
+  item.contextValue = `criterion.${c.status}`;
+  item.accessibilityInformation = { label: `${c.id} ${c.title}, ${STATUS_TEXT[c.status]}, ${docs}` };
+  return item;
+}
+
+function nodeItem(node: CoverageNode): vscode.TreeItem {
+  const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
+  let item: vscode.TreeItem;
+  switch (node.kind) {
+    case 'root':
+      item = new vscode.TreeItem(node.root.name, Expanded);
+      item.description = `${node.root.summary.overall.percent}%`;
+      item.iconPath = new vscode.ThemeIcon('root-folder');
+      break;
+    case 'category':
+      item = new vscode.TreeItem(node.title, Expanded);
+      item.description = node.percent === undefined ? node.counts : `${node.percent}% · ${node.counts}`;
+      item.iconPath = new vscode.ThemeIcon('shield');
+      break;
+    case 'series':
+      item = new vscode.TreeItem(node.title, Collapsed);
+      item.description = node.counts;
+      break;
+    case 'criterion':
+      item = criterionItem(node);
+      break;
+    case 'document': {
+      const d = node.document;
+      item = new vscode.TreeItem(d.title || d.docId, node.children.length ? Collapsed : None);
+      item.description = `${d.status}${d.locations[0]?.section ? ` · § ${d.locations[0].section}` : ''}`;
+      item.resourceUri = vscode.Uri.parse(d.uri);
+      item.iconPath = vscode.ThemeIcon.File;
+      item.tooltip = vscode.workspace.asRelativePath(item.resourceUri);
+      item.command = openAt(d.uri, d.locations[0]);
+      break;
+    }
+    case 'location':
+      item = new vscode.TreeItem(node.location.kind === 'section' ? `§ ${node.location.section ?? ''}` : 'front matter', None);
+      item.description = node.location.mappedId;
+      item.command = openAt(node.uri, node.location);
+      break;
+  }
+  item.id = node.key;
+  return item;
+}
+
+/** The `soc2Policy.coverage` view: refreshed from the store, never asking the server itself. */
+export class CoverageTree implements vscode.TreeDataProvider<CoverageNode>, vscode.Disposable {
+  private nodes: CoverageNode[] = [];
+  private readonly filter: TreeFilter = { showAll: false };
+  private readonly changed = new vscode.EventEmitter<CoverageNode | undefined>();
+  private readonly view: vscode.TreeView<CoverageNode>;
+  private readonly disposables: vscode.Disposable[];
+
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly store: CoverageStore) {
+    this.view = vscode.window.createTreeView(Views.coverage, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables = [this.view, this.changed, store.onDidChange(() => this.rebuild())];
+    void this.setContext();
+    this.rebuild();
+  }
+
+  get treeView(): vscode.TreeView<CoverageNode> {
+    return this.view;
+  }
+
+  setShowAll(showAll: boolean): void {
+    this.filter.showAll = showAll;
+    void this.setContext();
+    this.rebuild();
+  }
+
+  /** Only the criteria `uri` maps (undefined: all). */
+  setDocumentFilter(uri: string | undefined): void {
+    this.filter.documentUri = uri;
+    this.view.description = uri ? vscode.workspace.asRelativePath(vscode.Uri.parse(uri)) : undefined;
+    void this.setContext();
+    this.rebuild();
+  }
+
+  getTreeItem(node: CoverageNode): vscode.TreeItem {
+    return nodeItem(node);
+  }
+
+  getChildren(node?: CoverageNode): CoverageNode[] {
+    return node ? node.children : this.nodes;
+  }
+
+  getParent(node: CoverageNode): CoverageNode | undefined {
+    return node.parent;
+  }
+
+  /** Selects a criterion (of the first root that has it), widening the filter when it hides it. */
+  async reveal(criterionId: string): Promise<boolean> {
+    let node = this.find(criterionId);
+    if (!node && (this.filter.documentUri || !this.filter.showAll)) {
+      this.filter.documentUri = undefined;
+      this.view.description = undefined;
+      this.setShowAll(true);
+      node = this.find(criterionId);
+    }
+    if (!node) return false;
+    await this.view.reveal(node, { select: true, focus: true, expand: false });
+    return true;
+  }
+
+  private find(criterionId: string): CoverageNode | undefined {
+    const stack = [...this.nodes];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      if (node.kind === 'criterion' && node.criterion.id === criterionId) return node;
+      if (node.kind !== 'criterion') stack.push(...node.children);
+    }
+    return undefined;
+  }
+
+  private rebuild(): void {
+    const snapshot = this.store.current;
+    this.nodes = snapshot ? buildNodes(snapshot, this.filter) : [];
+    const root = snapshot?.coverage.roots[0];
+    if (root) this.view.badge = root.summary.overall.uncovered
+      ? { value: root.summary.overall.uncovered, tooltip: `${root.summary.overall.uncovered} uncovered criteria` }
+      : undefined;
+    this.view.message = snapshot && !this.nodes.length ? 'No criteria to show.' : undefined;
+    this.changed.fire(undefined);
+  }
+
+  private async setContext(): Promise<void> {
+    await vscode.commands.executeCommand('setContext', ContextKeys.showAll, this.filter.showAll);
+    await vscode.commands.executeCommand('setContext', ContextKeys.filtered, !!this.filter.documentUri);
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+/** Toolbar commands of the view. */
+export function registerTreeCommands(tree: CoverageTree): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.showAllCriteria, () => tree.setShowAll(true)),
+    vscode.commands.registerCommand(Commands.showInScopeCriteria, () => tree.setShowAll(false)),
+    vscode.commands.registerCommand(Commands.clearDocumentFilter, () => tree.setDocumentFilter(undefined)),
+    vscode.commands.registerCommand(Commands.revealCriterion, (id: unknown) => (typeof id === 'string' ? tree.reveal(id) : false)),
+  );
+}

@@ -1,0 +1,99 @@
+/** Polling, the page bridge of run-in-code-server.mjs, and file helpers for the e2e suite. */
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'soc2-policy-studio.soc2-policy-studio';
+
+/** Set only under run-in-code-server.mjs: page-level checks and screenshots need it. */
+export const controlDir = process.env.SOC2_E2E_CONTROL_DIR;
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `probe` returns something truthy; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+  let last: unknown;
+  for (const end = Date.now() + timeoutMs; Date.now() < end; await sleep(100)) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+}
+
+/** `promise`, or a failure naming `what` after `timeoutMs`. */
+export async function within<T>(what: string, promise: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs); });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function answer(file: string, what: string, timeoutMs: number): Promise<{ ok: boolean; value?: unknown; error?: string }> {
+  const text = await waitFor(`the launcher to answer ${what}`, () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined), timeoutMs);
+  return JSON.parse(text);
+}
+
+export interface PageRequest {
+  action: 'click' | 'waitFor' | 'count' | 'text' | 'press' | 'screenshot';
+  selector?: string;
+  frames?: string[];
+  key?: string;
+  name?: string;
+  timeoutMs?: number;
+}
+
+/** Asks the launcher to run one Playwright action in the workbench page. */
+export async function page(request: PageRequest): Promise<unknown> {
+  if (!controlDir) throw new Error('no page bridge (not running under run-in-code-server.mjs)');
+  const id = `req-${randomUUID()}`;
+  console.log(`SOC2_PAGE_ACTION ${JSON.stringify({ id, ...request })}`);
+  const result = await answer(path.join(controlDir, `${id}.json`), `${request.action} ${request.selector ?? ''}`, (request.timeoutMs ?? 10_000) + 20_000);
+  if (!result.ok) throw new Error(`page ${request.action} ${request.selector ?? request.key ?? ''} failed: ${result.error}`);
+  return result.value;
+}
+
+/** A full-page screenshot into the launcher's screenshot dir (docs/screenshots); a no-op without the bridge. */
+export async function screenshot(name: string): Promise<void> {
+  if (!controlDir) return;
+  const file = path.join(controlDir, `screenshot-${name}.json`);
+  fs.rmSync(file, { force: true });
+  console.log(`SOC2_SCREENSHOT ${name}`);
+  await answer(file, `screenshot ${name}`, 30_000);
+}
+
+/** Webviews are two iframes deep in the workbench page. */
+export const WEBVIEW_FRAMES = ['iframe.webview.ready', 'iframe#active-frame'];
+
+/** For `waitFor`: an empty list is "not yet". */
+export const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length ? list : undefined);
+
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  return code === undefined ? undefined : String(code);
+}
+
+export function diagnostics(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'soc2-policy' && (!code || codeOf(d) === code));
+}
+
+/** Position of the first `needle` on a line that starts with `linePrefix`. */
+export function positionOf(document: vscode.TextDocument, needle: string, linePrefix = ''): vscode.Position {
+  for (let line = 0; line < document.lineCount; line++) {
+    const text = document.lineAt(line).text;
+    const column = text.indexOf(needle);
+    if (text.startsWith(linePrefix) && column >= 0) return new vscode.Position(line, column);
+  }
+  throw new Error(`"${needle}" not found in ${document.uri.fsPath}`);
+}
+
+export function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+}

@@ -1,0 +1,23 @@
+/**
+ * Entry of the end-to-end suite (extensionTestsPath): runs inside the VS Code extension host, under
+ * test/e2e/run-in-code-server.mjs (CI) or test/e2e/run-in-electron.mjs. Bundled by scripts/build-e2e.mjs.
+ */
+import Mocha from 'mocha';
+import { format } from 'node:util';
+import { defineExtensionSuite } from './extension.e2e';
+
+export function run(): Promise<void> {
+  // The code-server launcher prints console.log arguments joined, not printf-formatted: format here.
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(format(...args));
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // Bundled: there are no spec files to load, so give the suite mocha's globals (describe, it) by hand.
+  mocha.suite.emit('pre-require', globalThis, 'extension.e2e', mocha);
+  defineExtensionSuite();
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => {
+      console.log(`e2e: ${failures ? `${failures} failed` : 'all passed'}`);
+      if (failures) reject(new Error(`${failures} e2e test(s) failed`));
+      else resolve();
+    });
+  });
+}
