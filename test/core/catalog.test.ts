@@ -8,7 +8,7 @@ import { InMemoryWorkspace } from '../../server/src/core/workspace';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const tsv = (name: string) =>
-  readFileSync(path.join(REPO, '..', 'shared', 'reference', name), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+  readFileSync(path.join(REPO, 'test', 'fixtures', 'reference', name), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
 
 describe('catalog', () => {
   it('holds the 61 TSC criteria with the facts of the reference table', async () => {
