@@ -2,7 +2,7 @@
  * The custom part of the SOC 2 Policy Studio protocol, shared by the language server and the VS Code client.
  *
  * Wire types only: documents are URIs and positions are LSP ranges (never core paths or offsets), so any client
- * can use them. This module imports nothing but protocol types, so the client can bundle it cheaply.
+ * can use them. It imports only protocol types and type-only core types, so the client bundles it cheaply.
  */
 import { NotificationType, RequestType, type Location, type Range, type TextEdit } from 'vscode-languageserver-protocol';
 
@@ -82,7 +82,8 @@ export interface DiagnosticData {
 // ---------------------------------------------------------------------------------------------------------------
 // Coverage
 
-export type CoverageStatus = 'covered' | 'draft-only' | 'uncovered' | 'excluded' | 'out-of-scope';
+export type { CoverageStatus } from './core/coverage/coverageModel';
+import type { CoverageStatus } from './core/coverage/coverageModel';
 
 /** Which workspace roots a request is about. */
 export interface ScopeParams {
@@ -118,28 +119,9 @@ export interface CriterionCoverage {
   documents: CoveringDocument[];
 }
 
-export interface CategorySummary {
-  id: string;
-  title: string;
-  inScope: boolean;
-  total: number;
-  /** In scope and not excluded: the denominator of the percentage. */
-  applicable: number;
-  covered: number;
-  draftOnly: number;
-  uncovered: number;
-  excluded: number;
-  percent: number;
-}
-
-export interface OverallSummary {
-  applicable: number;
-  covered: number;
-  draftOnly: number;
-  uncovered: number;
-  excluded: number;
-  percent: number;
-}
+// Summaries carry no paths, so the core's types are the wire types (a type-only import costs the client nothing).
+export type { CategorySummary, OverallSummary } from './core/coverage/coverageModel';
+import type { CategorySummary, OverallSummary } from './core/coverage/coverageModel';
 
 export interface FindingCounts {
   error: number;

@@ -38,11 +38,20 @@ export interface CategorySummary {
   percent: number;
 }
 
+export interface OverallSummary {
+  applicable: number;
+  covered: number;
+  draftOnly: number;
+  uncovered: number;
+  excluded: number;
+  percent: number;
+}
+
 export interface CoverageModel {
   criteria: CriterionCoverage[];
   summary: {
     categories: CategorySummary[];
-    overall: { applicable: number; covered: number; draftOnly: number; uncovered: number; excluded: number; percent: number };
+    overall: OverallSummary;
   };
 }
 
