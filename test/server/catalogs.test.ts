@@ -116,6 +116,7 @@ describe('language server over stdio: custom catalogs and frameworks', function 
     assert.match(value, /\*\*AC-1\*\* — Account reviews/);
     assert.match(value, /Managers confirm every quarter that their reports still need the access they hold\./);
     assert.match(value, /Mini control set \(test fixture\)/, 'names the catalog');
+    assert.match(value, /Mapped by.*\n- \[Access Reviews Policy\]\(file:/, 'lists the documents that map it, as links');
     assert.deepEqual(hover.range, rangeOf(client.text(uri), 'AC-1'));
   });
 

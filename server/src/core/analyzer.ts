@@ -378,6 +378,13 @@ export class PolicyAnalyzer {
     return buildCoverageModel(this.catalogs, this.coverageIndex, this.environment());
   }
 
+  /** Documents (not retired) whose front matter maps a control of any catalog, or one of its points of focus. */
+  documentsMapping(id: string, catalogId: string): PolicyDocument[] {
+    return this.documents().filter(
+      (doc) => doc.status !== 'retired' && doc.mappings.some((list) => list.catalogId === catalogId && list.items.some((item) => this.catalogs.criterionOf(item.raw, catalogId)?.id === id)),
+    );
+  }
+
   /** The lens over another catalog (e.g. `iso27001`): direct mappings and what TSC coverage implies. */
   frameworkCoverage(catalogId: string): FrameworkCoverage | undefined {
     return frameworkCoverage(catalogId, this.catalogs, this.documents(), this.coverage());

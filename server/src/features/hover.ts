@@ -1,6 +1,7 @@
 import { MarkupKind, type CancellationToken, type Connection, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { CatalogControl, CatalogSet } from '../core/catalog/catalog';
 import type { CriterionCoverage } from '../core/coverage/coverageModel';
+import type { PolicyDocument } from '../core/parse/policyDocument';
 import type { DocumentTarget } from '../session/session';
 import { escapeMarkdown, offsetOf, rangeOf, throwIfCancelled, type FeatureContext } from './common';
 import { frontMatterKey } from './frontMatterKeys';
@@ -68,6 +69,8 @@ function idHover(ctx: FeatureContext, target: DocumentTarget, at: IdAt, text: Te
   if (at.catalogId === 'tsc') {
     const coverage = target.root.coverage()?.criteria.find((c) => c.id === control.id);
     if (coverage) covering(ctx, coverage, text);
+  } else {
+    mappedBy(ctx, target.analyzer.documentsMapping(control.id, at.catalogId), text);
   }
   mappings(catalogs, control, text);
   return text.toString();
@@ -111,6 +114,13 @@ function covering(ctx: FeatureContext, coverage: CriterionCoverage, text: Text):
     const uri = ctx.session.uris.uriOf(doc.file);
     text.add(`- ${text.link(doc.title, uri)} (${text.plain(doc.status)})`);
   }
+  text.add();
+}
+
+/** Other catalogs have no scope or status model: list the documents that map the control. */
+function mappedBy(ctx: FeatureContext, documents: PolicyDocument[], text: Text): void {
+  text.add(`${text.bold('Mapped by')}: ${documents.length ? '' : 'no document in this workspace'}`);
+  for (const doc of documents) text.add(`- ${text.link(doc.title?.value ?? doc.id, ctx.session.uris.uriOf(doc.file))} (${text.plain(doc.status)})`);
   text.add();
 }
 
