@@ -108,20 +108,14 @@ export interface CoveringDocument {
   locations: CoverageLocation[];
 }
 
-export interface CriterionCoverage {
-  id: string;
-  title: string;
-  category: string;
-  series: string;
-  status: CoverageStatus;
-  /** Why it is excluded (from soc2-policy.yaml). */
-  reason?: string;
+/** A criterion's status as the core computes it; `reason` says why it is excluded (from soc2-policy.yaml). */
+export interface CriterionCoverage extends CriterionStatusFields {
   documents: CoveringDocument[];
 }
 
 // Summaries carry no paths, so the core's types are the wire types (a type-only import costs the client nothing).
 export type { CategorySummary, OverallSummary } from './core/coverage/coverageModel';
-import type { CategorySummary, OverallSummary } from './core/coverage/coverageModel';
+import type { CategorySummary, CriterionStatusFields, OverallSummary } from './core/coverage/coverageModel';
 
 export interface FindingCounts {
   error: number;

@@ -4,6 +4,9 @@ import type { CoverageIndex, Contribution } from './coverageIndex';
 
 export type CoverageStatus = 'covered' | 'draft-only' | 'uncovered' | 'excluded' | 'out-of-scope';
 
+/** What identifies a criterion and its status; the JSON and wire shapes add their own document lists. */
+export type CriterionStatusFields = Pick<CriterionCoverage, 'id' | 'title' | 'category' | 'series' | 'status' | 'reason'>;
+
 export interface CriterionCoverage {
   id: string;
   title: string;
@@ -24,21 +27,15 @@ export interface PointOfFocusCoverage {
   documents: string[];
 }
 
-export interface CategorySummary {
+export interface CategorySummary extends OverallSummary {
   id: string;
   title: string;
   inScope: boolean;
   total: number;
-  /** In scope and not excluded: the denominator of the percentage. */
-  applicable: number;
-  covered: number;
-  draftOnly: number;
-  uncovered: number;
-  excluded: number;
-  percent: number;
 }
 
 export interface OverallSummary {
+  /** In scope and not excluded: the denominator of the percentage. */
   applicable: number;
   covered: number;
   draftOnly: number;

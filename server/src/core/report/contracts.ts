@@ -3,7 +3,7 @@
  * Positions are zero-based with UTF-16 characters, as in LSP; files are relative to the workspace root.
  */
 import type { Range, Severity } from '../types';
-import type { CoverageModel, CoverageStatus } from '../coverage/coverageModel';
+import type { CoverageModel, CriterionStatusFields } from '../coverage/coverageModel';
 
 export interface FindingsJson {
   findings: FindingJson[];
@@ -22,13 +22,7 @@ export interface CoverageJson {
   summary: CoverageModel['summary'];
 }
 
-export interface CriterionJson {
-  id: string;
-  title: string;
-  category: string;
-  series: string;
-  status: CoverageStatus;
-  reason?: string;
+export interface CriterionJson extends CriterionStatusFields {
   documents: CoverageDocumentJson[];
 }
 
