@@ -116,6 +116,7 @@ export interface CriterionCoverage extends CriterionStatusFields {
 // Summaries carry no paths, so the core's types are the wire types (a type-only import costs the client nothing).
 export type { CategorySummary, OverallSummary } from './core/coverage/coverageModel';
 import type { CategorySummary, CriterionStatusFields, OverallSummary } from './core/coverage/coverageModel';
+import type { PointOfFocus } from './core/catalog/catalog';
 
 export interface FindingCounts {
   error: number;
@@ -188,11 +189,8 @@ export interface CatalogParams extends ScopeParams {
   catalogId?: string;
 }
 
-export interface PointOfFocusInfo {
-  id: string;
-  title: string;
-  summary: string;
-}
+/** A point of focus as the catalog defines it, without its file location. */
+export type PointOfFocusInfo = Pick<PointOfFocus, 'id' | 'title' | 'summary'>;
 
 export interface ControlInfo {
   id: string;

@@ -336,7 +336,6 @@ export class PolicyAnalyzer {
         ...env,
         documents,
         coverage: this.coverageIndex,
-        configText: this.configText,
         report: (file, r) => {
           const lines = file === this.configFile ? configLines : (this.files.get(file)?.doc?.lines ?? configLines);
           byFile.set(file, [...(byFile.get(file) ?? []), this.toFinding(rule, file, lines, r)]);

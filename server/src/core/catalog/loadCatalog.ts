@@ -4,7 +4,7 @@ import partSchema from '../../../../controls-catalog/schema/catalog-part.schema.
 import type { Finding } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { decodeUtf8, stripBom } from '../text/decode';
-import { parseYaml, pointerToPath, spanForPath, keySpanForPath, nodeAt, spanOf, type YamlSource } from '../yaml/yamlSource';
+import { parseYaml, ajvErrorPath, spanForPath, keySpanForPath, nodeAt, spanOf, type YamlSource } from '../yaml/yamlSource';
 import type { Catalog, CatalogControl, PointOfFocus } from './catalog';
 import { dirname, joinPath, isInside } from '../paths';
 
@@ -168,15 +168,9 @@ async function readYamlFile(
 function validate(validator: ValidateFunction, loaded: LoadedYaml, file: string, findings: Finding[]): boolean {
   if (validator(loaded.source.data)) return true;
   for (const error of validator.errors ?? []) {
-    findings.push(finding(loaded, file, errorPath(error), `Catalog ${describe(error)}`, error.keyword === 'additionalProperties'));
+    findings.push(finding(loaded, file, ajvErrorPath(error), `Catalog ${describe(error)}`, error.keyword === 'additionalProperties'));
   }
   return false;
-}
-
-function errorPath(error: ErrorObject): string[] {
-  const path = pointerToPath(error.instancePath);
-  if (error.keyword === 'additionalProperties') path.push(String(error.params.additionalProperty));
-  return path;
 }
 
 function describe(error: ErrorObject): string {

@@ -1,5 +1,4 @@
 import type { SeveritySetting, Span } from '../types';
-import { TSC_CATEGORIES } from '../catalog/catalog';
 
 export interface RequiredSection {
   heading: string;
@@ -25,6 +24,8 @@ export interface PolicyConfig {
     /** False when no config declares the scope: it is then inferred from what documents map. */
     declared: boolean;
     exclusions: ScopeExclusion[];
+    /** The `scope` key in soc2-policy.yaml, where gaps are reported. */
+    keySpan?: Span;
   };
   include: string[];
   /** True when the config lists include globs: matching files are policy documents even without mappings. */
@@ -108,8 +109,4 @@ export function defaultConfig(root: string): PolicyConfig {
     rules: {},
     catalogs: [],
   };
-}
-
-export function isTscCategory(value: string): boolean {
-  return (TSC_CATEGORIES as readonly string[]).includes(value);
 }

@@ -2,7 +2,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import schema from './configSchema.json';
 import type { Finding, SeveritySetting } from '../types';
 import { LineIndex } from '../text/lineIndex';
-import { parseYaml, pointerToPath, spanForPath, keySpanForPath, nodeAt, spanOf } from '../yaml/yamlSource';
+import { parseYaml, ajvErrorPath, pointerToPath, spanForPath, keySpanForPath, nodeAt, spanOf } from '../yaml/yamlSource';
 import { defaultConfig, type PolicyConfig, type RequiredSection } from './config';
 import { parseCycle } from '../dates';
 import { isSeq } from 'yaml';
@@ -45,7 +45,7 @@ export function loadConfig(text: string, file: string, root: string, knownRules:
 
   const raw = (source.data ?? {}) as RawConfig;
   if (!validateConfig(raw)) {
-    for (const error of dedupe(validateConfig.errors ?? [])) report(errorPath(error), describe(error), error.keyword === 'additionalProperties');
+    for (const error of dedupe(validateConfig.errors ?? [])) report(ajvErrorPath(error), describe(error), error.keyword === 'additionalProperties');
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { config, findings };
   }
   // Errors drop only the value they are about: one typo must not switch a whole setting back to its default.
@@ -57,6 +57,7 @@ export function loadConfig(text: string, file: string, root: string, knownRules:
     const categories = validItems(raw.scope.categories, '/scope/categories').map(({ item }) => item);
     config.scope = {
       declared: true,
+      keySpan: keySpanForPath(source, ['scope']),
       categories: ['security', ...categories.filter((c) => c !== 'security')],
       exclusions: validItems(raw.scope.exclusions, '/scope/exclusions').map(({ item: exclusion, index }) => {
         const criteria = Array.isArray(exclusion.criteria) ? exclusion.criteria : [exclusion.criteria];
@@ -101,12 +102,6 @@ export function loadConfig(text: string, file: string, root: string, knownRules:
   return { config, findings };
 }
 
-/** The span of a key in the config, e.g. for workspace findings reported on the file. */
-export function configSpan(text: string, path: (string | number)[]) {
-  const source = parseYaml(text);
-  return spanForPath(source, path);
-}
-
 // ajv reports every failed branch of a oneOf; keep the most useful error per location.
 function dedupe(errors: ErrorObject[]): ErrorObject[] {
   const byPath = new Map<string, ErrorObject>();
@@ -116,12 +111,6 @@ function dedupe(errors: ErrorObject[]): ErrorObject[] {
     if (!previous || previous.keyword === 'oneOf' || previous.keyword === 'type') byPath.set(key, error);
   }
   return [...byPath.values()];
-}
-
-function errorPath(error: ErrorObject): string[] {
-  const path = pointerToPath(error.instancePath);
-  if (error.keyword === 'additionalProperties') path.push(String(error.params.additionalProperty));
-  return path;
 }
 
 function describe(error: ErrorObject): string {

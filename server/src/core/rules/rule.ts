@@ -45,8 +45,6 @@ export interface DocumentContext extends Environment {
 export interface WorkspaceContext extends Environment {
   documents: readonly PolicyDocument[];
   coverage: CoverageIndex;
-  /** The config file's text, when there is one, for positions. */
-  configText?: string;
   report(file: string, report: Report): void;
 }
 

@@ -1,6 +1,5 @@
 import type { WorkspaceRule } from './rule';
 import { criterionStatus } from '../coverage/coverageModel';
-import { parseYaml, keyAt, spanOf } from '../yaml/yamlSource';
 
 export const uncoveredCriterion: WorkspaceRule = {
   kind: 'workspace',
@@ -10,10 +9,9 @@ export const uncoveredCriterion: WorkspaceRule = {
   check(ctx) {
     // Without a config there is no declared scope to be uncovered against (see docs/configuration.md).
     const file = ctx.config.file;
-    if (!file || ctx.configText === undefined || !ctx.config.scope.declared) return;
+    if (!file || !ctx.config.scope.declared) return;
     // All gaps point at the `scope` key: that is where the user decides what must be covered.
-    const source = parseYaml(ctx.configText);
-    const span = spanOf(source, keyAt(source, ['scope'])) ?? { start: 0, end: 0 };
+    const span = ctx.config.scope.keySpan ?? { start: 0, end: 0 };
     for (const control of ctx.catalogs.tsc.controls) {
       if (criterionStatus(control.id, control.category ?? 'security', ctx.coverage, ctx).status !== 'uncovered') continue;
       const suggestions = ctx.templates.suggestFor(control.id).slice(0, 2).map((t) => t.title);

@@ -80,6 +80,13 @@ export function spanForPath(source: YamlSource, path: (string | number)[]): Span
   return { start: source.base, end: source.base };
 }
 
+/** The path an ajv error is about; for an unknown property, the property itself. */
+export function ajvErrorPath(error: { instancePath: string; keyword: string; params: Record<string, unknown> }): string[] {
+  const path = pointerToPath(error.instancePath);
+  if (error.keyword === 'additionalProperties') path.push(String(error.params.additionalProperty));
+  return path;
+}
+
 export function pointerToPath(pointer: string): string[] {
   if (!pointer) return [];
   return pointer
