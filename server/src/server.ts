@@ -3,7 +3,7 @@
  * translates one part of LSP, and the analysis itself lives in core/. The transport comes from argv
  * (`--node-ipc` for VS Code, `--stdio` for tests and other editors).
  */
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VERSION } from './cli/version';
 import { parseDate, today as realToday, type DateOnly } from './core/dates';
@@ -25,6 +25,8 @@ import { registerHover } from './features/hover';
 import { registerReferences } from './features/references';
 import { registerSymbols } from './features/symbols';
 import { WorkspaceIndexFeature } from './features/workspaceIndex';
+import { paramsProblem } from './features/requestParams';
+import { connect } from './transport/connect';
 
 /** Wires the features to a connection. Everything lives in this closure: one server per connection. */
 export function startServer(connection: Connection): void {
@@ -112,4 +114,4 @@ function todayFrom(options: unknown): () => DateOnly {
   return pinned ? () => pinned : () => realToday();
 }
 
-startServer(createConnection(ProposedFeatures.all));
+startServer(connect(paramsProblem));

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { Finding, Severity } from './types';
-import type { Workspace } from './workspace';
+import { confinement, type Placement, type Workspace } from './workspace';
 import { CatalogSet, type Catalog } from './catalog/catalog';
 import { loadCatalog } from './catalog/loadCatalog';
 import type { TemplateSet } from './templates/templates';
@@ -17,9 +17,10 @@ import { CoverageIndex, contributionsOf } from './coverage/coverageIndex';
 import { buildCoverageModel, type CoverageModel } from './coverage/coverageModel';
 import { frameworkCoverage, type FrameworkCoverage } from './coverage/frameworkCoverage';
 import type { DateOnly } from './dates';
-import { basename, joinPath, relativePath, isInside } from './paths';
+import { basename, joinPath, relativePath, isInside, isAbsolutePath, normalizePath } from './paths';
 import { fixUntilStable } from './fixes/applyFixes';
 import { linkTarget } from './rules/brokenLink';
+import { checkIncomplete } from './rules/checkIncomplete';
 
 export interface BuiltinContent {
   catalogs: Catalog[];
@@ -34,6 +35,8 @@ export interface AnalyzerOptions {
   today: () => DateOnly;
   /** Explicit config file; defaults to `<root>/soc2-policy.yaml`. */
   configFile?: string;
+  /** Milliseconds of rule checks one document may use before the remaining checks are skipped (default 2,000). */
+  documentBudgetMs?: number;
 }
 
 /** What an update changed, so callers refresh only what they must. */
@@ -66,6 +69,7 @@ export class PolicyAnalyzer {
   private readonly knownFiles = new Set<string>();
   private readonly coverageIndex = new CoverageIndex();
   private workspaceFindingsCache?: Map<string, Finding[]>;
+  private exclusionReasons?: Map<string, string>;
   private includeMatcher: (path: string) => boolean = () => false;
   private excludeMatcher: (path: string) => boolean = () => false;
 
@@ -129,15 +133,17 @@ export class PolicyAnalyzer {
     } else {
       this.config = defaultConfig(root);
     }
-    // Custom catalogs must live inside the workspace.
+    // Custom catalogs must live inside the workspace, judged by real paths (symlinks resolved).
     const custom: Catalog[] = [];
     this.catalogFindings = [];
+    const placement = confinement(workspace, root);
     for (const [index, reference] of this.config.catalogs.entries()) {
-      const loaded = await this.loadCustomCatalog(reference, index);
+      const loaded = await this.loadCustomCatalog(reference, index, placement);
       this.catalogFindings.push(...loaded.findings);
       if (loaded.catalog) custom.push(loaded.catalog);
     }
     this.catalogs = new CatalogSet([...this.options.builtins.catalogs, ...custom]);
+    this.exclusionReasons = undefined;
     this.configFindings.push(...this.checkExclusions());
     this.includeMatcher = picomatch(this.config.include, { dot: false });
     this.excludeMatcher = picomatch(this.config.exclude, { dot: true });
@@ -160,11 +166,21 @@ export class PolicyAnalyzer {
     );
   }
 
-  private async loadCustomCatalog(reference: CatalogReference, index: number): Promise<{ catalog?: Catalog; findings: Finding[] }> {
+  private async loadCustomCatalog(
+    reference: CatalogReference,
+    index: number,
+    placement: (path: string) => Promise<Placement>,
+  ): Promise<{ catalog?: Catalog; findings: Finding[] }> {
     const { workspace, root } = this.options;
-    const path = joinPath(root, reference.path);
-    const refuse = (message: string) => ({ findings: [this.configFinding(['catalogs', index], message)] });
-    if (!isInside(path, root)) return refuse(`Catalog "${reference.path}" is outside the workspace and was not loaded.`);
+    // An absolute path stays absolute (and is then refused unless it really is inside the root).
+    const path = isAbsolutePath(reference.path) ? normalizePath(reference.path) : joinPath(root, reference.path);
+    // Path problems are reported at the entry's path in soc2-policy.yaml, never on the catalog file itself.
+    const refuse = (message: string, at: (string | number)[] = ['catalogs', index, 'path']) => ({ findings: [this.configFinding(at, message)] });
+    const notFound = () => this.configFinding(['catalogs', index, 'path'], `Catalog "${reference.path}" was not found.`);
+    // Checked before any read: a file that links outside the workspace is never opened, so its content is never echoed.
+    const where = await placement(path);
+    if (where === 'outside') return refuse(`Catalog "${reference.path}" is outside the workspace and was not loaded.`);
+    if (where === 'missing') return { findings: [notFound()] };
     const builtinIds = new Set(this.options.builtins.catalogs.map((c) => c.id));
     let loaded: { catalog?: Catalog; findings: Finding[] };
     if (/\.json$/i.test(path)) {
@@ -174,11 +190,11 @@ export class PolicyAnalyzer {
       const id = reference.id ?? basename(path).replace(/\.json$/i, '').toLowerCase().replace(/[^a-z0-9-]/g, '-');
       loaded = loadOscalCatalog(stripBom(text), path, id);
     } else {
-      loaded = await loadCatalog(path, (p) => workspace.readFile(p), root);
+      loaded = await loadCatalog(path, (p) => workspace.readFile(p), { placement, missing: notFound });
       if (loaded.catalog && reference.id) loaded.catalog = { ...loaded.catalog, id: reference.id, controls: loaded.catalog.controls.map((c) => ({ ...c, catalogId: reference.id! })) };
     }
     if (loaded.catalog && builtinIds.has(loaded.catalog.id)) {
-      return refuse(`Catalog id "${loaded.catalog.id}" is already used by a built-in catalog. Give it another id.`);
+      return refuse(`Catalog id "${loaded.catalog.id}" is already used by a built-in catalog. Give it another id.`, ['catalogs', index]);
     }
     return loaded;
   }
@@ -216,7 +232,12 @@ export class PolicyAnalyzer {
 
   /** (Re)analyses one document from its current text or bytes. */
   updateDocument(file: string, content: string | Uint8Array): UpdateResult {
-    this.knownFiles.add(file);
+    if (!this.knownFiles.has(file)) {
+      // A new file: links to it (or to a folder it fills) may be repaired.
+      this.knownFiles.add(file);
+      const result = this.updateDocument(file, content);
+      return { ...result, affectedFiles: unique([...result.affectedFiles, ...this.recheckLinksTo(file)]) };
+    }
     if (!this.isCandidate(file)) return this.forget(file);
     const text = typeof content === 'string' ? content : decodeUtf8(content);
     if (text === undefined) {
@@ -227,28 +248,72 @@ export class PolicyAnalyzer {
     return this.analyze(file, stripBom(text));
   }
 
-  /** A file was deleted. */
-  removeFile(file: string): UpdateResult {
-    this.knownFiles.delete(file);
-    const result = this.forget(file);
-    return { ...result, affectedFiles: unique([...result.affectedFiles, ...this.documentsLinkingTo(file)]) };
+  /**
+   * A file or a folder was deleted (editors send one event for a folder): forgets every known file at or under
+   * `path`, except those `keep` names (documents open in the editor keep their text), and re-checks links to them.
+   */
+  removeFile(path: string, keep: (file: string) => boolean = () => false): UpdateResult {
+    const gone = unique([...this.knownFiles, ...this.files.keys()]).filter((file) => atOrUnder(file, path) && !keep(file));
+    const affected: string[] = [];
+    const coverageChanged: string[] = [];
+    for (const file of gone) {
+      this.knownFiles.delete(file);
+      const result = this.forget(file);
+      affected.push(...result.affectedFiles);
+      coverageChanged.push(...result.coverageChanged);
+    }
+    if (gone.length) affected.push(...this.recheckLinksTo(path));
+    return { affectedFiles: unique(affected), coverageChanged: unique(coverageChanged) };
   }
 
   /** A non-Markdown file appeared (it may repair a broken link). */
   addFile(file: string): UpdateResult {
     if (this.knownFiles.has(file)) return { affectedFiles: [], coverageChanged: [] };
     this.knownFiles.add(file);
-    const affected = this.documentsLinkingTo(file);
-    for (const path of affected) {
-      const doc = this.files.get(path)?.doc;
-      if (doc) this.analyze(path, doc.text);
-    }
-    return { affectedFiles: affected, coverageChanged: [] };
+    return { affectedFiles: this.recheckLinksTo(file), coverageChanged: [] };
   }
 
-  private documentsLinkingTo(file: string): string[] {
+  /**
+   * A folder appeared (created, restored or moved in; editors send one event for it): reads the files under it
+   * as the first scan does. Undefined when there is no file under `path` (it is a file, or an empty folder).
+   */
+  async addFolder(folder: string): Promise<UpdateResult | undefined> {
+    const files = await this.options.workspace.listFiles(folder);
+    if (!files.length) return undefined;
+    files.forEach((file) => this.knownFiles.add(file));
+    const affected: string[] = [];
+    const coverageChanged: string[] = [];
+    for (const file of files.filter((f) => this.isCandidate(f))) {
+      const bytes = await this.options.workspace.readFile(file);
+      const result = bytes ? this.updateDocument(file, bytes) : this.removeFile(file);
+      affected.push(...result.affectedFiles);
+      coverageChanged.push(...result.coverageChanged);
+    }
+    affected.push(...this.recheckLinksTo(folder));
+    return { affectedFiles: unique(affected), coverageChanged: unique(coverageChanged) };
+  }
+
+  /** Re-checks the documents whose links' existence depends on `path` (a file or folder that appeared or went away). */
+  private recheckLinksTo(path: string): string[] {
+    const affected = this.documentsLinkingTo(path);
+    for (const file of affected) {
+      const doc = this.files.get(file)?.doc;
+      if (doc) this.analyze(file, doc.text);
+    }
+    return affected;
+  }
+
+  /** Documents linking to `path`, to a file under it (a folder), or to a folder holding it (a folder exists while it holds a file). */
+  private documentsLinkingTo(path: string): string[] {
     return this.documents()
-      .filter((doc) => doc.file !== file && doc.body.links.some((link) => linkTarget(doc.file, link.url) === file))
+      .filter(
+        (doc) =>
+          doc.file !== path &&
+          doc.body.links.some((link) => {
+            const target = linkTarget(doc.file, link.url);
+            return target !== undefined && (atOrUnder(target, path) || atOrUnder(path, target));
+          }),
+      )
       .map((doc) => doc.file);
   }
 
@@ -263,21 +328,53 @@ export class PolicyAnalyzer {
 
   private analyze(file: string, text: string): UpdateResult {
     const previousId = this.files.get(file)?.doc?.id;
-    const doc = parsePolicyDocument(file, text);
+    let doc: PolicyDocument;
+    try {
+      doc = parsePolicyDocument(file, text);
+    } catch (error) {
+      // One unparsable document is one finding on it; the rest of the workspace is still checked.
+      const before = this.forget(file);
+      this.files.set(file, { findings: [parseFailedFinding(file, text, error)] });
+      return { ...before, affectedFiles: unique([...before.affectedFiles, file]) };
+    }
     // comply documents (YAML keys before the first `---`) are policy documents even when they map nothing, like its procedures.
     const isPolicy = doc.hasMappingKey || doc.frontMatter?.format === 'comply' || this.isIncludedExplicitly(file);
     if (!isPolicy) return this.forget(file);
     const coverageChanged = this.coverageIndex.update(file, contributionsOf(doc, this.catalogs));
-    const env = this.environment();
-    const findings: Finding[] = [];
-    for (const rule of RULES) {
-      if (rule.kind !== 'document' || this.severityOf(rule) === 'off') continue;
-      rule.check({ ...env, doc, report: (r) => findings.push(this.toFinding(rule, file, doc.lines, r)) });
-    }
+    const findings = this.checkDocument(doc);
     this.files.set(file, { doc, findings: sortFindings(findings) });
     this.workspaceFindingsCache = undefined;
     const affected = [file, ...this.sameId(previousId), ...this.sameId(doc.id), ...(coverageChanged.length ? [this.configFile] : [])];
     return { affectedFiles: unique(affected), coverageChanged };
+  }
+
+  /** Runs the document rules. A rule that throws or runs past the budget costs its own findings, never the check. */
+  private checkDocument(doc: PolicyDocument): Finding[] {
+    const env = this.environment();
+    const findings: Finding[] = [];
+    const budget = this.options.documentBudgetMs ?? 2000;
+    const started = performance.now();
+    const skipped: string[] = [];
+    for (const rule of RULES) {
+      if (rule.kind !== 'document' || this.severityOf(rule) === 'off') continue;
+      if (performance.now() - started > budget) {
+        skipped.push(rule.code);
+        continue;
+      }
+      try {
+        rule.check({ ...env, doc, report: (r) => findings.push(this.toFinding(rule, doc.file, doc.lines, r)) });
+      } catch (error) {
+        findings.push(this.incomplete(doc, `The ${rule.code} check failed on this document (${errorText(error)}); the other checks ran.`));
+      }
+    }
+    if (skipped.length) {
+      findings.push(this.incomplete(doc, `Checking this document took more than ${budget} ms, so these checks were skipped: ${skipped.join(', ')}.`));
+    }
+    return findings;
+  }
+
+  private incomplete(doc: PolicyDocument, message: string): Finding {
+    return this.toFinding(checkIncomplete, doc.file, doc.lines, { span: { start: 0, end: 0 }, message });
   }
 
   private sameId(id: string | undefined): string[] {
@@ -295,8 +392,8 @@ export class PolicyAnalyzer {
         if (category) scopeCategories.add(category);
       }
     }
-    const exclusions = new Map<string, string>();
-    for (const exclusion of this.config.scope.exclusions) for (const id of exclusion.criteria) exclusions.set(id, exclusion.reason);
+    // Built once per config load: environment() runs for every document analysed.
+    const exclusions = (this.exclusionReasons ??= new Map(this.config.scope.exclusions.flatMap((e) => e.criteria.map((id) => [id, e.reason] as [string, string]))));
     return {
       catalogs: this.catalogs,
       templates: this.options.builtins.templates,
@@ -314,7 +411,7 @@ export class PolicyAnalyzer {
   }
 
   private severityOf(rule: { code: string }): Severity | 'off' {
-    return this.config.rules[rule.code] ?? SEVERITY_BY_CODE.get(rule.code) ?? 'warning';
+    return this.config.rules.get(rule.code) ?? SEVERITY_BY_CODE.get(rule.code) ?? 'warning';
   }
 
   private toFinding(rule: Rule, file: string, lines: LineIndex, report: Report): Finding {
@@ -332,21 +429,23 @@ export class PolicyAnalyzer {
     const configLines = new LineIndex(this.configText ?? '');
     for (const rule of RULES) {
       if (rule.kind !== 'workspace' || this.severityOf(rule) === 'off') continue;
-      rule.check({
-        ...env,
-        documents,
-        coverage: this.coverageIndex,
-        report: (file, r) => {
-          const lines = file === this.configFile ? configLines : (this.files.get(file)?.doc?.lines ?? configLines);
-          byFile.set(file, [...(byFile.get(file) ?? []), this.toFinding(rule, file, lines, r)]);
-        },
-      });
+      const add = (finding: Finding) => (byFile.get(finding.file) ?? byFile.set(finding.file, []).get(finding.file)!).push(finding);
+      try {
+        rule.check({
+          ...env,
+          documents,
+          coverage: this.coverageIndex,
+          report: (file, r) => add(this.toFinding(rule, file, file === this.configFile ? configLines : (this.files.get(file)?.doc?.lines ?? configLines), r)),
+        });
+      } catch (error) {
+        add(this.toFinding(checkIncomplete, this.configFile, configLines, { span: { start: 0, end: 0 }, message: `The ${rule.code} check failed (${errorText(error)}); the other checks ran.` }));
+      }
     }
     const loadFindings = [...this.configFindings, ...this.catalogFindings];
     for (const finding of loadFindings) {
       const severity = this.severityOf(finding);
       if (severity === 'off') continue;
-      byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), { ...finding, severity }]);
+      (byFile.get(finding.file) ?? byFile.set(finding.file, []).get(finding.file)!).push({ ...finding, severity });
     }
     this.workspaceFindingsCache = byFile;
     return byFile;
@@ -411,6 +510,26 @@ function encodingFinding(file: string): Finding {
     span: { start: 0, end: 0 },
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   };
+}
+
+/** `isInside` for paths already normalised (the analyzer's are): cheap enough to run over every file and link. */
+function atOrUnder(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith('/') ? folder : folder + '/');
+}
+
+function parseFailedFinding(file: string, text: string, error: unknown): Finding {
+  return {
+    file,
+    code: 'parse-failed',
+    severity: 'error',
+    message: `This document could not be parsed (${errorText(error)}), so it was not checked. The rest of the workspace was.`,
+    span: { start: 0, end: 0 },
+    range: new LineIndex(text).rangeOf({ start: 0, end: 0 }),
+  };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function unique<T>(values: T[]): T[] {

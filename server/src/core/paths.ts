@@ -46,3 +46,8 @@ export function isInside(path: string, root: string): boolean {
   const r = normalizePath(root);
   return p === r || p.startsWith(r.endsWith('/') ? r : r + '/');
 }
+
+/** Whether a path as a user wrote it is absolute: `/etc/x`, `C:\x`, `C:/x` or `\\server\share`. */
+export function isAbsolutePath(path: string): boolean {
+  return /^([\\/]|[a-zA-Z]:[\\/])/.test(path);
+}

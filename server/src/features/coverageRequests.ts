@@ -120,7 +120,8 @@ export async function catalogOf(ctx: FeatureContext, params: CatalogParams | und
 
 /** The coverage report of one root, rendered by the core's report renderers (shared with the CLI). */
 export async function reportOf(ctx: FeatureContext, params: ReportParams, token?: CancellationToken): Promise<ReportResult> {
-  const renderer = RENDERERS[params?.format];
+  // Own keys only: a format such as "constructor" must not reach Object.prototype.
+  const renderer = typeof params?.format === 'string' && Object.hasOwn(RENDERERS, params.format) ? RENDERERS[params.format] : undefined;
   if (!renderer) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown report format "${String(params?.format)}". Use markdown, html or csv.`);
   const first = (await ctx.session.rootsFor(params.uri))[0];
   throwIfCancelled(token);

@@ -109,7 +109,7 @@ const STATUS_TEXT: Record<string, string> = {
 
 function covering(ctx: FeatureContext, coverage: CriterionCoverage, text: Text): void {
   const reason = coverage.reason ? ` (${text.plain(coverage.reason)})` : '';
-  text.add(`${text.bold('Coverage')}: ${STATUS_TEXT[coverage.status] ?? coverage.status}${reason}`);
+  text.add(`${text.bold('Coverage')}: ${(Object.hasOwn(STATUS_TEXT, coverage.status) ? STATUS_TEXT[coverage.status] : coverage.status)}${reason}`);
   for (const doc of coverage.documents) {
     const uri = ctx.session.uris.uriOf(doc.file);
     text.add(`- ${text.link(doc.title, uri)} (${text.plain(doc.status)})`);

@@ -15,6 +15,15 @@ export class NodeWorkspace implements Workspace {
     }
   }
 
+  /** Symlinks resolved (the root's too: /tmp is a link on macOS); undefined when the path does not exist or loops. */
+  async realPath(file: string): Promise<string | undefined> {
+    try {
+      return toPosix(await fs.realpath(file));
+    } catch {
+      return undefined;
+    }
+  }
+
   async listFiles(folder: string): Promise<string[]> {
     const result: string[] = [];
     const walk = async (dir: string): Promise<void> => {

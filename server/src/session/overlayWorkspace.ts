@@ -1,4 +1,5 @@
 import type { Workspace } from '../core/workspace';
+import { basename, dirname, joinPath, normalizePath } from '../core/paths';
 
 /**
  * The disk as the analyzer sees it, with the editor's open documents in front:
@@ -17,5 +18,14 @@ export class OverlayWorkspace implements Workspace {
 
   listFiles(folder: string): Promise<string[]> {
     return this.disk.listFiles(folder);
+  }
+
+  /** The disk's real path; a file open in the editor but not on disk is its folder's real path plus its name. */
+  async realPath(path: string): Promise<string | undefined> {
+    if (!this.disk.realPath) return normalizePath(path);
+    const real = await this.disk.realPath(path);
+    if (real !== undefined || this.openText(path) === undefined) return real;
+    const folder = await this.disk.realPath(dirname(path));
+    return folder === undefined ? undefined : joinPath(folder, basename(path));
   }
 }

@@ -3,7 +3,7 @@ import { PolicyAnalyzer, type BuiltinContent, type UpdateResult } from '../core/
 import { CONFIG_FILE_NAME } from '../core/config/config';
 import type { DateOnly } from '../core/dates';
 import type { PolicyDocument } from '../core/parse/policyDocument';
-import { basename, dirname, isInside, joinPath } from '../core/paths';
+import { basename, dirname, isAbsolutePath, isInside, joinPath, normalizePath } from '../core/paths';
 import { decodeUtf8, stripBom } from '../core/text/decode';
 import { LineIndex } from '../core/text/lineIndex';
 import type { Workspace } from '../core/workspace';
@@ -371,17 +371,22 @@ export class PolicySession {
 
   private async applyDiskEvent(root: PolicyRoot, analyzer: PolicyAnalyzer, path: string, type: number): Promise<Partial<RootChange>> {
     if (this.isConfiguration(root, analyzer, path)) return this.reload(analyzer);
-    if (type === FILE_DELETED) return fromUpdate(analyzer.removeFile(path));
+    // A deleted folder comes as one event: every file under it goes, except documents open in the editor.
+    if (type === FILE_DELETED) return fromUpdate(analyzer.removeFile(path, (file) => !!this.documents.get(this.uris.uriOf(file))));
+    // So does a folder created, restored or moved in: read what it holds.
+    const folder = type === FILE_CREATED ? await analyzer.addFolder(path) : undefined;
+    if (folder) return fromUpdate(folder);
     if (/\.(md|markdown)$/i.test(path)) {
       const bytes = await this.disk.readFile(path);
       return fromUpdate(bytes ? analyzer.updateDocument(path, bytes) : analyzer.removeFile(path));
     }
-    return type === FILE_CREATED ? fromUpdate(analyzer.addFile(path)) : {};
+    // An empty folder is not a file (a link to it stays broken, as the CLI sees it).
+    return type === FILE_CREATED && (await this.disk.readFile(path)) ? fromUpdate(analyzer.addFile(path)) : {};
   }
 
   /** soc2-policy.yaml, or a custom catalog it names: changing either changes every document's findings. */
   private isConfiguration(root: PolicyRoot, analyzer: PolicyAnalyzer, file: string): boolean {
-    return file === analyzer.configFile || analyzer.currentConfig.catalogs.some((c) => joinPath(root.path, c.path) === file);
+    return file === analyzer.configFile || analyzer.currentConfig.catalogs.some((c) => (isAbsolutePath(c.path) ? normalizePath(c.path) : joinPath(root.path, c.path)) === file);
   }
 
   private async reload(analyzer: PolicyAnalyzer): Promise<Partial<RootChange>> {

@@ -67,6 +67,8 @@ export class CatalogSet {
   private readonly points = new Map<string, Map<string, PointOfFocus>>();
   /** Catalogs that map into a catalog: targetCatalog -> targetId -> [sourceCatalog:id]. */
   private readonly reverse = new Map<string, Map<string, { catalogId: string; id: string }[]>>();
+  private readonly suggestionCache = new Map<string, string[]>();
+  private readonly nearIdIndexes = new Map<string, NearIdIndex>();
 
   constructor(readonly catalogs: Catalog[]) {
     for (const catalog of catalogs) {
@@ -130,21 +132,69 @@ export class CatalogSet {
     return this.reverse.get(catalogId)?.get(id) ?? [];
   }
 
-  /** Known ids differing only in case, or within a small edit distance, best first. */
+  /** Known ids differing only in case, or within a small edit distance, best first. Memoised: a document may repeat one typo thousands of times. */
   suggestions(id: string, catalogId = 'tsc', max = 3): string[] {
-    const controls = this.controls.get(catalogId);
-    if (!controls) return [];
+    const key = `${catalogId}\u0000${max}\u0000${id}`;
+    const cached = this.suggestionCache.get(key);
+    if (cached) return cached;
+    // Bounded, so a long-running server fed endless distinct typos keeps a flat memory.
+    if (this.suggestionCache.size >= 10_000) this.suggestionCache.clear();
+    const result = this.computeSuggestions(id, catalogId, max);
+    this.suggestionCache.set(key, result);
+    return result;
+  }
+
+  private computeSuggestions(id: string, catalogId: string, max: number): string[] {
+    const index = this.nearIdIndex(catalogId);
     const upper = id.toUpperCase();
-    const all = [...controls.keys(), ...(this.points.get(catalogId)?.keys() ?? [])];
-    const exact = all.find((k) => k.toUpperCase() === upper);
+    const exact = index.byUpper.get(upper);
     if (exact) return [exact];
-    const scored = all
-      .map((k) => ({ k, d: editDistance(upper, k.toUpperCase()) }))
-      .filter((s) => s.d <= 2)
-      .sort((a, b) => a.d - b.d || a.k.length - b.k.length || a.k.localeCompare(b.k));
+    if (upper.length > index.longest + 2) return [];
+    // Two ids within 2 edits share a form with up to 2 characters deleted from each: look those up, then verify.
+    const candidates = new Set<string>();
+    for (const variant of deletions(upper)) for (const candidate of index.byDeletion.get(variant) ?? []) candidates.add(candidate);
+    const scored: { k: string; d: number }[] = [];
+    for (const candidate of candidates) {
+      const d = editDistance(upper, candidate);
+      if (d <= 2) scored.push({ k: index.byUpper.get(candidate)!, d });
+    }
+    scored.sort((a, b) => a.d - b.d || a.k.length - b.k.length || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
     const best = scored.length ? scored[0].d : 0;
     return scored.filter((s) => s.d === best).slice(0, max).map((s) => s.k);
   }
+
+  /** A catalog's ids by upper-case form and by every form with up to 2 characters deleted, built once. */
+  private nearIdIndex(catalogId: string): NearIdIndex {
+    let index = this.nearIdIndexes.get(catalogId);
+    if (!index) {
+      index = { byUpper: new Map(), byDeletion: new Map(), longest: 0 };
+      for (const id of [...(this.controls.get(catalogId)?.keys() ?? []), ...(this.points.get(catalogId)?.keys() ?? [])]) {
+        const upper = id.toUpperCase();
+        if (!index.byUpper.has(upper)) index.byUpper.set(upper, id);
+        index.longest = Math.max(index.longest, upper.length);
+        for (const variant of deletions(upper)) (index.byDeletion.get(variant) ?? index.byDeletion.set(variant, []).get(variant)!).push(upper);
+      }
+      this.nearIdIndexes.set(catalogId, index);
+    }
+    return index;
+  }
+}
+
+interface NearIdIndex {
+  byUpper: Map<string, string>;
+  byDeletion: Map<string, string[]>;
+  longest: number;
+}
+
+/** The string with 0, 1 or 2 characters deleted. */
+function deletions(word: string): Set<string> {
+  const result = new Set([word]);
+  for (let i = 0; i < word.length; i++) {
+    const one = word.slice(0, i) + word.slice(i + 1);
+    result.add(one);
+    for (let j = i; j < one.length; j++) result.add(one.slice(0, j) + one.slice(j + 1));
+  }
+  return result;
 }
 
 function editDistance(a: string, b: string): number {

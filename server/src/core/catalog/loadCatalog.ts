@@ -7,9 +7,17 @@ import { decodeUtf8, stripBom } from '../text/decode';
 import { parseYaml, ajvErrorPath, spanForPath, keySpanForPath, nodeAt, spanOf, type YamlSource } from '../yaml/yamlSource';
 import type { Catalog, CatalogControl, PointOfFocus } from './catalog';
 import { dirname, joinPath, isInside } from '../paths';
+import type { Placement } from '../workspace';
 
 /** Reads a file's bytes; undefined when it does not exist. */
 export type ReadFile = (path: string) => Promise<Uint8Array | undefined>;
+
+export interface CatalogLoadOptions {
+  /** Judges every part before it is read (see `confinement` in workspace.ts): a part not `inside` is refused unread. */
+  placement?: (path: string) => Promise<Placement>;
+  /** The finding for a main file that does not exist; by default one on that (missing) file. */
+  missing?: () => Finding;
+}
 
 export interface CatalogLoadResult {
   catalog?: Catalog;
@@ -58,11 +66,12 @@ interface RawCatalog {
 /**
  * Loads one catalog file (and its parts), validating each against its JSON Schema.
  * Problems come back as `catalog-invalid` findings with positions; nothing throws.
- * `allowedRoot`, when given, refuses parts outside it.
+ * `options.placement` (or, given as a string, a root judged by path string only) refuses parts outside the workspace.
  */
-export async function loadCatalog(file: string, readFile: ReadFile, allowedRoot?: string): Promise<CatalogLoadResult> {
+export async function loadCatalog(file: string, readFile: ReadFile, options: string | CatalogLoadOptions = {}): Promise<CatalogLoadResult> {
+  const { placement, missing }: CatalogLoadOptions = typeof options === 'string' ? { placement: byPathString(options) } : options;
   const findings: Finding[] = [];
-  const main = await readYamlFile(file, readFile, findings);
+  const main = await readYamlFile(file, readFile, findings, missing);
   if (!main) return { findings };
   if (!validate(validators().catalog, main, file, findings)) return { findings };
   const raw = main.source.data as RawCatalog;
@@ -89,13 +98,18 @@ export async function loadCatalog(file: string, readFile: ReadFile, allowedRoot?
 
   for (const [partIndex, relative] of (raw.parts ?? []).entries()) {
     const partFile = joinPath(dirname(file), relative);
-    if (allowedRoot && !isInside(partFile, allowedRoot)) {
+    const notFound = () => finding(main, file, ['parts', partIndex], `Catalog part "${relative}" was not found.`);
+    // Judged by where the part really is (symlinks resolved), before reading: an outside file's content is never echoed.
+    const where = placement ? await placement(partFile) : 'inside';
+    if (where === 'outside') {
       findings.push(finding(main, file, ['parts', partIndex], `Catalog part "${relative}" is outside the workspace and was not loaded.`));
       continue;
     }
-    const part = await readYamlFile(partFile, readFile, findings, () =>
-      finding(main, file, ['parts', partIndex], `Catalog part "${relative}" was not found.`),
-    );
+    if (where === 'missing') {
+      findings.push(notFound());
+      continue;
+    }
+    const part = await readYamlFile(partFile, readFile, findings, notFound);
     if (!part || !validate(validators().part, part, partFile, findings)) continue;
     const points = (part.source.data as { pointsOfFocus: Record<string, RawPoint[]> }).pointsOfFocus;
     for (const [controlId, list] of Object.entries(points)) {
@@ -134,6 +148,10 @@ export async function loadCatalog(file: string, readFile: ReadFile, allowedRoot?
       file,
     },
   };
+}
+
+function byPathString(root: string): (path: string) => Promise<Placement> {
+  return async (path) => (isInside(path, root) ? 'inside' : 'outside');
 }
 
 interface LoadedYaml {

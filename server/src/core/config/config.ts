@@ -33,8 +33,9 @@ export interface PolicyConfig {
   exclude: string[];
   review: { defaultCycle: string };
   requiredFields: string[];
-  requiredSections: Record<string, RequiredSection[]>;
-  rules: Record<string, SeveritySetting>;
+  /** Maps, not objects: keys are user text (a type named "constructor" must not reach the prototype). */
+  requiredSections: ReadonlyMap<string, RequiredSection[]>;
+  rules: Map<string, SeveritySetting>;
   /** Extra catalog files, relative to the root. */
   catalogs: CatalogReference[];
 }
@@ -52,7 +53,7 @@ export const CONFIG_FILE_NAME = 'soc2-policy.yaml';
 const section = (heading: string, ...aliases: string[]): RequiredSection => ({ heading, aliases });
 
 /** Built-in required sections per document type (documented in docs/configuration.md). */
-export const DEFAULT_REQUIRED_SECTIONS: Record<string, RequiredSection[]> = {
+export const DEFAULT_REQUIRED_SECTIONS: ReadonlyMap<string, RequiredSection[]> = new Map(Object.entries({
   policy: [
     section('Purpose', 'Objective', 'Objectives', 'Introduction'),
     section('Scope', 'Applicability'),
@@ -85,16 +86,16 @@ export const DEFAULT_REQUIRED_SECTIONS: Record<string, RequiredSection[]> = {
     section('Review', 'Plan Review', 'Review and Maintenance'),
   ],
   narrative: [],
-};
+}));
 
 /** strongdm/comply documents follow comply's own outline; only the essentials are required. */
-export const COMPLY_REQUIRED_SECTIONS: Record<string, RequiredSection[]> = {
+export const COMPLY_REQUIRED_SECTIONS: ReadonlyMap<string, RequiredSection[]> = new Map(Object.entries({
   policy: [section('Purpose'), section('Scope'), section('Policy')],
   procedure: [],
   standard: [],
   plan: [],
   narrative: [],
-};
+}));
 
 export function defaultConfig(root: string): PolicyConfig {
   return {
@@ -106,7 +107,7 @@ export function defaultConfig(root: string): PolicyConfig {
     review: { defaultCycle: '12 months' },
     requiredFields: ['title', 'owner'],
     requiredSections: DEFAULT_REQUIRED_SECTIONS,
-    rules: {},
+    rules: new Map(),
     catalogs: [],
   };
 }

@@ -3,7 +3,7 @@ import schema from './configSchema.json';
 import type { Finding, SeveritySetting } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { parseYaml, ajvErrorPath, pointerToPath, spanForPath, keySpanForPath, nodeAt, spanOf } from '../yaml/yamlSource';
-import { defaultConfig, type PolicyConfig, type RequiredSection } from './config';
+import { defaultConfig, type PolicyConfig } from './config';
 import { parseCycle } from '../dates';
 import { isSeq } from 'yaml';
 
@@ -81,9 +81,9 @@ export function loadConfig(text: string, file: string, root: string, knownRules:
   }
   if (raw.requiredFields && valid('/requiredFields')) config.requiredFields = raw.requiredFields;
   if (raw.requiredSections && valid('/requiredSections')) {
-    const sections: Record<string, RequiredSection[]> = { ...config.requiredSections };
+    const sections = new Map(config.requiredSections);
     for (const [type, list] of Object.entries(raw.requiredSections)) {
-      sections[type] = list.map((entry) => (typeof entry === 'string' ? { heading: entry, aliases: [] } : { heading: entry.heading, aliases: entry.aliases ?? [] }));
+      sections.set(type, list.map((entry) => (typeof entry === 'string' ? { heading: entry, aliases: [] } : { heading: entry.heading, aliases: entry.aliases ?? [] })));
     }
     config.requiredSections = sections;
   }
@@ -95,7 +95,7 @@ export function loadConfig(text: string, file: string, root: string, knownRules:
         report(['rules', code], `Unknown rule "${code}".${near ? ` Did you mean "${near}"?` : ''} See docs/rules.md for the rule codes.`, true);
         continue;
       }
-      config.rules[code] = severity;
+      config.rules.set(code, severity);
     }
   }
   if (raw.catalogs && valid('/catalogs')) config.catalogs = raw.catalogs.map((c) => (typeof c === 'string' ? { path: c } : c));

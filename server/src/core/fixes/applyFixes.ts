@@ -34,7 +34,9 @@ export function preferredEdits(findings: readonly Finding[]): TextEdit[] {
 
 /**
  * Fixes a text until no preferred fix is left (or `maxPasses` is reached), re-checking after every pass
- * so each fix is proven against a fresh analysis.
+ * so each fix is proven against a fresh analysis. A pass whose fixes leave their findings in place (an insertion
+ * swallowed by an unclosed comment, say) is undone and those fixes are not tried again: every run would
+ * otherwise add the same text once more, and a second `--fix` would not be a no-op.
  */
 export function fixUntilStable(
   text: string,
@@ -44,21 +46,42 @@ export function fixUntilStable(
   const { maxPasses = 10, editsOf = preferredEdits } = options;
   let current = text;
   let findings = check(current);
-  for (let pass = 1; pass <= maxPasses; pass++) {
-    const edits = editsOf(findings);
-    if (!edits.length) return { text: current, passes: pass - 1, remaining: findings };
-    const { text: next } = applyEdits(current, edits);
-    if (next === current) return { text: current, passes: pass - 1, remaining: findings };
+  const ineffective = new Set<string>();
+  let passes = 0;
+  for (let attempt = 1; attempt <= maxPasses * 2 && passes < maxPasses; attempt++) {
+    const chosen = findings.filter((f) => !ineffective.has(findingKey(f)));
+    const edits = editsOf(chosen);
+    if (!edits.length) break;
+    const { text: next, applied } = applyEdits(current, edits);
+    if (next === current) break;
     const after = check(next);
     // A pass that breaks the front matter would lose the user's work on the next read: keep the last good text.
     if (count(after, 'frontmatter-invalid') > count(findings, 'frontmatter-invalid')) {
       check(current);
-      return { text: current, passes: pass - 1, remaining: findings };
+      break;
+    }
+    const appliedKeys = new Set(applied.map(editKey));
+    const attempted = chosen.filter((f) => editsOf([f]).some((e) => appliedKeys.has(editKey(e))));
+    const before = tally(findings);
+    const remaining = tally(after);
+    const stuck = [...new Set(attempted.map(findingKey))].filter((key) => (remaining.get(key) ?? 0) >= (before.get(key) ?? 0));
+    if (stuck.length) {
+      stuck.forEach((key) => ineffective.add(key));
+      check(current);
+      continue;
     }
     current = next;
     findings = after;
+    passes++;
   }
-  return { text: current, passes: maxPasses, remaining: findings };
+  return { text: current, passes, remaining: findings };
 }
 
 const count = (findings: readonly Finding[], code: string) => findings.filter((f) => f.code === code).length;
+const findingKey = (f: Finding) => `${f.code}\u0000${f.subject ?? ''}\u0000${f.message}`;
+function tally(findings: readonly Finding[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(findingKey(f), (counts.get(findingKey(f)) ?? 0) + 1);
+  return counts;
+}
+const editKey = (e: TextEdit) => `${e.span.start}:${e.span.end}:${e.newText}`;

@@ -179,6 +179,6 @@ function unquote(source: YamlSource, span: Span): Span {
     return { start: span.start + 1, end: span.end - 1 };
   }
   // Trim trailing whitespace the scalar's range may include.
-  const trimmed = raw.replace(/\s+$/, '');
+  const trimmed = raw.trimEnd();
   return { start: span.start, end: span.start + trimmed.length };
 }

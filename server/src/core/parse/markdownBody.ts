@@ -4,6 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, Heading, Nodes } from 'mdast';
 import type { Span } from '../types';
 import { TSC_ID_SHAPE } from '../catalog/catalog';
+import { limitPathologicalMarkdown, type ParseLimit } from './parseLimits';
 
 /** Frozen once: a processor is immutable after freeze(), so sharing it is safe. */
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
@@ -37,6 +38,10 @@ export interface MarkdownBody {
   sections: Section[];
   mentions: IdToken[];
   links: MarkdownLink[];
+  /** The text ends inside an unclosed comment or raw HTML block (`<!--`, `<script>`, ...): text appended there is not Markdown. */
+  endsInRawHtml: boolean;
+  /** Pathological constructs that were not parsed as Markdown (see parseLimits.ts). */
+  limits: ParseLimit[];
 }
 
 // One comment only: `(?!-->)` keeps a second comment on the same line out of the id list.
@@ -52,12 +57,14 @@ export function parseMarkdownTree(text: string): Root {
  * so every offset stays an offset into the original text.
  */
 export function parseMarkdownBody(masked: string): MarkdownBody {
-  const tree = processor.parse(masked);
+  const limited = limitPathologicalMarkdown(masked);
+  // Parse the limited text; read headings and mentions from the real one (offsets are the same).
+  const tree = processor.parse(limited.text);
   const sections = readSections(tree, masked);
   const mentions: IdToken[] = [];
   const links: MarkdownLink[] = [];
   collect(tree, masked, mentions, links);
-  return { tree, sections, mentions, links };
+  return { tree, sections, mentions, links, endsInRawHtml: endsInRawHtml(tree, masked), limits: limited.limits };
 }
 
 function readSections(tree: Root, text: string): Section[] {
@@ -114,22 +121,43 @@ function idsInTag(text: string, span: Span): IdToken[] {
   return ids;
 }
 
-/** Ids mentioned in prose, and links. Code and HTML are not prose. */
-function collect(node: Nodes, text: string, mentions: IdToken[], links: MarkdownLink[]): void {
-  if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') return;
-  if (node.type === 'text' && node.position) {
-    // Scan the source slice, not node.value: escapes and entities would shift offsets.
-    const span = spanOf(node);
-    const raw = text.slice(span.start, span.end);
-    for (const m of raw.matchAll(TSC_ID_SHAPE)) {
-      mentions.push({ raw: m[0], span: { start: span.start + m.index!, end: span.start + m.index! + m[0].length } });
+/** Ids mentioned in prose, and links. Code and HTML are not prose. Iterative: a document nested thousands deep must not overflow the stack. */
+function collect(root: Nodes, text: string, mentions: IdToken[], links: MarkdownLink[]): void {
+  const stack: Nodes[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') continue;
+    if (node.type === 'text' && node.position) {
+      // Scan the source slice, not node.value: escapes and entities would shift offsets.
+      const span = spanOf(node);
+      const raw = text.slice(span.start, span.end);
+      for (const m of raw.matchAll(TSC_ID_SHAPE)) {
+        mentions.push({ raw: m[0], span: { start: span.start + m.index!, end: span.start + m.index! + m[0].length } });
+      }
+      continue;
     }
-    return;
+    if ((node.type === 'link' || node.type === 'definition') && node.position) {
+      links.push({ url: node.url, span: spanOf(node) });
+    }
+    // Pushed in reverse so nodes are visited in document order.
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as RootContent);
   }
-  if ((node.type === 'link' || node.type === 'definition') && node.position) {
-    links.push({ url: node.url, span: spanOf(node) });
-  }
-  if ('children' in node) for (const child of node.children as RootContent[]) collect(child, text, mentions, links);
+}
+
+/** Whether a line appended at the end would still belong to the last block: an HTML block that never closed. */
+function endsInRawHtml(tree: Root, text: string): boolean {
+  // The last block may be nested (in a list or quote): follow the last child down.
+  let node: Nodes | undefined = tree;
+  while (node && 'children' in node && node.children.length) node = node.children[node.children.length - 1] as Nodes;
+  if (node?.type !== 'html' || node.position?.end.offset !== text.trimEnd().length) return false;
+  const value = node.value;
+  if (/^\s*<!--/.test(value)) return !value.includes('-->');
+  const raw = /^\s*<(script|pre|style|textarea)\b/i.exec(value);
+  if (raw) return !new RegExp(`</${raw[1]}>`, 'i').test(value);
+  if (/^\s*<\?/.test(value)) return !value.includes('?>');
+  if (/^\s*<![A-Za-z]/.test(value)) return !value.includes('>');
+  if (/^\s*<!\[CDATA\[/.test(value)) return !value.includes(']]>');
+  return false;
 }
 
 function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {

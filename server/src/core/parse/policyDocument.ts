@@ -40,7 +40,8 @@ export interface PolicyDocument {
   h1?: Span;
 }
 
-const FOLDER_TYPES: Record<string, string> = { policies: 'policy', procedures: 'procedure', narratives: 'narrative', standards: 'standard', plans: 'plan' };
+// A Map: the folder name is user text (a folder named "constructor" must not reach the prototype).
+const FOLDER_TYPES = new Map(Object.entries({ policies: 'policy', procedures: 'procedure', narratives: 'narrative', standards: 'standard', plans: 'plan' }));
 
 export function parsePolicyDocument(file: string, text: string): PolicyDocument {
   const lines = new LineIndex(text);
@@ -53,7 +54,7 @@ export function parsePolicyDocument(file: string, text: string): PolicyDocument 
     if (!frontMatter) return undefined;
     const node = nodeAt(frontMatter.source, [key]);
     const keyNode = keyAt(frontMatter.source, [key]);
-    const value = frontMatter.data[key];
+    const value = Object.hasOwn(frontMatter.data, key) ? frontMatter.data[key] : undefined;
     if (!keyNode || value === undefined || value === null) return undefined;
     const span = spanOf(frontMatter.source, node) ?? spanOf(frontMatter.source, keyNode)!;
     return { value: typeof value === 'string' ? value.trim() : String(value), span, keySpan: spanOf(frontMatter.source, keyNode)! };
@@ -78,7 +79,7 @@ export function parsePolicyDocument(file: string, text: string): PolicyDocument 
     id: idField?.value || basename(file).replace(/\.(md|markdown)$/i, ''),
     idField,
     title: field('title') ?? (comply ? field('name') : undefined),
-    type: typeField?.value ?? FOLDER_TYPES[folder] ?? 'policy',
+    type: typeField?.value ?? FOLDER_TYPES.get(folder) ?? 'policy',
     typeField,
     status: statusField?.value ?? (comply ? 'approved' : 'draft'),
     statusField,

@@ -47,8 +47,10 @@ export const duplicateCriterion: DocumentRule = {
       for (const id of section.tag?.ids ?? []) {
         if (seen.has(id.raw)) {
           // Remove the separator before the id together with it.
-          const before = doc.text.slice(0, id.span.start);
-          const separator = /[\s,;]*$/.exec(before)![0].length;
+          // Scanned backwards from the id: a regex over all the text before it would be quadratic in duplicates.
+          let separatorStart = id.span.start;
+          while (separatorStart > 0 && /[\s,;]/.test(doc.text[separatorStart - 1])) separatorStart--;
+          const separator = id.span.start - separatorStart;
           ctx.report({
             span: id.span,
             subject: id.raw,

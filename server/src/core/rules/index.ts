@@ -12,6 +12,7 @@ import { reviewOverdue } from './reviewOverdue';
 import { brokenLink } from './brokenLink';
 import { duplicateId } from './duplicateId';
 import { uncoveredCriterion } from './uncoveredCriterion';
+import { checkIncomplete } from './checkIncomplete';
 
 /** Every rule that inspects documents or the workspace. One module per rule. */
 export const RULES: readonly Rule[] = [
@@ -28,10 +29,12 @@ export const RULES: readonly Rule[] = [
   brokenLink,
   duplicateId,
   uncoveredCriterion,
+  checkIncomplete,
 ];
 
 /** Findings raised while loading rather than by a rule's check; listed so they can be configured and documented. */
 export const LOAD_FINDINGS: readonly RuleMeta[] = [
+  { code: 'parse-failed', defaultSeverity: 'error', summary: 'A document could not be parsed at all; the rest of the workspace is still checked.' },
   { code: 'invalid-encoding', defaultSeverity: 'error', summary: 'A file is not UTF-8 text, so it cannot be checked.' },
   { code: 'config-invalid', defaultSeverity: 'error', summary: 'soc2-policy.yaml has a YAML error or a setting that is not valid.' },
   { code: 'catalog-invalid', defaultSeverity: 'error', summary: 'A catalog file is not valid against its schema.' },

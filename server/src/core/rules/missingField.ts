@@ -1,7 +1,7 @@
 import type { DocumentRule } from './rule';
 import type { TextEdit } from '../types';
 
-const COMPLY_FIELDS: Record<string, string> = { title: 'name' };
+const COMPLY_FIELDS = new Map([['title', 'name']]);
 
 export const missingField: DocumentRule = {
   kind: 'document',
@@ -16,9 +16,9 @@ export const missingField: DocumentRule = {
     for (const field of ctx.config.requiredFields) {
       // comply has no owner field; its name stands for the title.
       if (comply && field === 'owner') continue;
-      const present = field === 'title' ? !!doc.title?.value : fm.data[field] !== undefined && fm.data[field] !== null && fm.data[field] !== '';
+      const present = field === 'title' ? !!doc.title?.value : Object.hasOwn(fm.data, field) && fm.data[field] !== undefined && fm.data[field] !== null && fm.data[field] !== '';
       if (present) continue;
-      const key = comply ? (COMPLY_FIELDS[field] ?? field) : field;
+      const key = comply ? (COMPLY_FIELDS.get(field) ?? field) : field;
       const h1 = doc.h1 ? doc.body.sections.find((s) => s.headingSpan === doc.h1)?.heading : undefined;
       // comply files open with a section ("# Purpose"), not a title, so their H1 is no title to copy.
       const fixes = field === 'title' && h1 && !comply && fm.data.title === undefined ? [{ title: `Set ${key} to "${h1}"`, edits: [insertKey(doc, key, JSON.stringify(h1))], preferred: true }] : undefined;

@@ -1,0 +1,127 @@
+import type { Span } from '../types';
+
+/**
+ * Markdown the parser takes quadratic time on: containers nested hundreds deep on one line or by indentation,
+ * and paragraphs with thousands of emphasis markers. No real policy comes near these limits; a hostile or broken
+ * file can, and would stall every check. Such input is neutralised before parsing (same length, so every offset
+ * still points into the original text) and reported as a limit, never silently.
+ */
+export const LIMITS = {
+  /** Container markers (`>`, list bullets, ordered-list numbers) at the start of one line. */
+  containerMarkers: 32,
+  /** Columns of indentation before a line's content. */
+  indentColumns: 128,
+  /** `*` and `_` characters in one block (text between blank lines). */
+  emphasisMarkers: 500,
+  /** Characters of Markdown body parsed at all. */
+  bodyChars: 2_000_000,
+} as const;
+
+export interface ParseLimit {
+  span: Span;
+  message: string;
+}
+
+/** The text to parse, with pathological constructs blanked, and what was limited. */
+export function limitPathologicalMarkdown(text: string): { text: string; limits: ParseLimit[] } {
+  const limits: ParseLimit[] = [];
+  if (text.length > LIMITS.bodyChars) {
+    limits.push({
+      span: { start: 0, end: 0 },
+      message: `This document has ${text.length.toLocaleString('en-US')} characters; only the first ${LIMITS.bodyChars.toLocaleString('en-US')} were read as Markdown. Split it into smaller documents.`,
+    });
+    text = text.slice(0, LIMITS.bodyChars) + ' '.repeat(text.length - LIMITS.bodyChars);
+  }
+  const chars = text.split('');
+  let changed = false;
+  let deepLines = 0;
+  let firstDeep: Span | undefined;
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    if (limitContainers(text, start, end, chars)) {
+      changed = true;
+      deepLines++;
+      firstDeep ??= { start, end };
+    }
+    start = end + 1;
+  }
+  if (firstDeep) {
+    limits.push({
+      span: firstDeep,
+      message: `${deepLines} line(s) nest lists or quotes deeper than ${LIMITS.containerMarkers} levels (or indent more than ${LIMITS.indentColumns} columns); the deeper levels were read as plain text.`,
+    });
+  }
+  for (const block of blocks(text)) {
+    let count = 0;
+    for (let i = block.start; i < block.end; i++) if (text[i] === '*' || text[i] === '_') count++;
+    if (count <= LIMITS.emphasisMarkers) continue;
+    // The first marker of a line is a bullet or a thematic break, not emphasis: kept.
+    let atLineStart = true;
+    for (let i = block.start; i < block.end; i++) {
+      const c = text[i];
+      if (c === '\n') atLineStart = true;
+      else if (c === ' ' || c === '\t' || c === '\r' || (c === '>' && atLineStart)) continue;
+      else if (atLineStart) atLineStart = false;
+      else if (c === '*' || c === '_') {
+        chars[i] = ' ';
+        changed = true;
+      }
+    }
+    limits.push({
+      span: block,
+      message: `This block has ${count} emphasis markers (* or _), more than ${LIMITS.emphasisMarkers}; its emphasis was not read.`,
+    });
+  }
+  return { text: changed ? chars.join('') : text, limits };
+}
+
+/** Blanks the container markers of one line beyond the limits. Returns whether anything was blanked. */
+function limitContainers(text: string, start: number, end: number, chars: string[]): boolean {
+  let markers = 0;
+  let column = 0;
+  let changed = false;
+  let i = start;
+  while (i < end) {
+    const c = text[i];
+    if (c === ' ' || c === '\t') {
+      column += c === '\t' ? 4 - (column % 4) : 1;
+      i++;
+      continue;
+    }
+    const width = markerWidth(text, i, end);
+    if (!width) break;
+    markers++;
+    if (markers > LIMITS.containerMarkers || column > LIMITS.indentColumns) {
+      for (let k = i; k < i + width; k++) chars[k] = ' ';
+      changed = true;
+    }
+    column += width;
+    i += width;
+  }
+  return changed;
+}
+
+/** Length of a container marker at `i` (`>`, `-`/`*`/`+` or `1.`/`1)` followed by a space), or 0. */
+function markerWidth(text: string, i: number, end: number): number {
+  const c = text[i];
+  if (c === '>') return 1;
+  const spaced = (at: number) => at >= end || text[at] === ' ' || text[at] === '\t';
+  if ((c === '-' || c === '*' || c === '+') && spaced(i + 1)) return 1;
+  let j = i;
+  while (j < end && j - i < 9 && text[j] >= '0' && text[j] <= '9') j++;
+  if (j > i && (text[j] === '.' || text[j] === ')') && spaced(j + 1)) return j + 1 - i;
+  return 0;
+}
+
+/** Runs of text separated by blank lines. */
+function* blocks(text: string): Generator<Span> {
+  const blank = /\n[ \t]*(?:\r?\n|$)/g;
+  let start = 0;
+  for (let m = blank.exec(text); m; m = blank.exec(text)) {
+    yield { start, end: m.index };
+    start = m.index + m[0].length;
+    if (m[0].length === 0) blank.lastIndex++;
+  }
+  if (start < text.length) yield { start, end: text.length };
+}
