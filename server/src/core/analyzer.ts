@@ -65,6 +65,7 @@ export class PolicyAnalyzer {
   private catalogs: CatalogSet;
   private catalogFindings: Finding[] = [];
   private readonly files = new Map<string, FileState>();
+  private readonly filesById = new Map<string, Set<string>>();
   /** Every file in the workspace (any extension), for link checks. */
   private readonly knownFiles = new Set<string>();
   private readonly coverageIndex = new CoverageIndex();
@@ -242,7 +243,7 @@ export class PolicyAnalyzer {
     const text = typeof content === 'string' ? content : decodeUtf8(content);
     if (text === undefined) {
       const before = this.forget(file);
-      this.files.set(file, { findings: [encodingFinding(file)] });
+      this.setFile(file, { findings: [encodingFinding(file)] });
       return { ...before, affectedFiles: unique([...before.affectedFiles, file]) };
     }
     return this.analyze(file, stripBom(text));
@@ -319,7 +320,7 @@ export class PolicyAnalyzer {
 
   private forget(file: string): UpdateResult {
     const previous = this.files.get(file);
-    this.files.delete(file);
+    this.setFile(file, undefined);
     const coverageChanged = previous?.doc ? this.coverageIndex.remove(file) : [];
     this.workspaceFindingsCache = undefined;
     const affected = previous ? [file, ...this.sameId(previous.doc?.id), ...(coverageChanged.length ? [this.configFile] : [])] : [];
@@ -334,7 +335,7 @@ export class PolicyAnalyzer {
     } catch (error) {
       // One unparsable document is one finding on it; the rest of the workspace is still checked.
       const before = this.forget(file);
-      this.files.set(file, { findings: [parseFailedFinding(file, text, error)] });
+      this.setFile(file, { findings: [parseFailedFinding(file, text, error)] });
       return { ...before, affectedFiles: unique([...before.affectedFiles, file]) };
     }
     // comply documents (YAML keys before the first `---`) are policy documents even when they map nothing, like its procedures.
@@ -342,7 +343,7 @@ export class PolicyAnalyzer {
     if (!isPolicy) return this.forget(file);
     const coverageChanged = this.coverageIndex.update(file, contributionsOf(doc, this.catalogs));
     const findings = this.checkDocument(doc);
-    this.files.set(file, { doc, findings: sortFindings(findings) });
+    this.setFile(file, { doc, findings: sortFindings(findings) });
     this.workspaceFindingsCache = undefined;
     const affected = [file, ...this.sameId(previousId), ...this.sameId(doc.id), ...(coverageChanged.length ? [this.configFile] : [])];
     return { affectedFiles: unique(affected), coverageChanged };
@@ -377,9 +378,24 @@ export class PolicyAnalyzer {
     return this.toFinding(checkIncomplete, doc.file, doc.lines, { span: { start: 0, end: 0 }, message });
   }
 
+  /** Files whose document has this id, from an index: a scan of every file per analysis was quadratic at scale. */
   private sameId(id: string | undefined): string[] {
-    if (!id) return [];
-    return [...this.files.values()].filter((s) => s.doc?.id === id).map((s) => s.doc!.file);
+    return id ? [...(this.filesById.get(id) ?? [])] : [];
+  }
+
+  /** The only writer of `files`, so the id index stays in step with it. */
+  private setFile(file: string, state: FileState | undefined): void {
+    const before = this.files.get(file)?.doc?.id;
+    if (state) this.files.set(file, state);
+    else this.files.delete(file);
+    const after = state?.doc?.id;
+    if (before === after) return;
+    if (before !== undefined) {
+      const files = this.filesById.get(before);
+      files?.delete(file);
+      if (files && !files.size) this.filesById.delete(before);
+    }
+    if (after !== undefined) (this.filesById.get(after) ?? this.filesById.set(after, new Set()).get(after)!).add(file);
   }
 
   private environment(): Environment {

@@ -76,7 +76,8 @@ export function buildCoverageModel(catalogs: CatalogSet, index: CoverageIndex, s
     category: control.category ?? 'security',
     series: control.series ?? '',
     ...criterionStatus(control.id, control.category ?? 'security', index, scope),
-    documents: index.contributions(control.id),
+    // A copy: the index keeps its sorted list for the next build.
+    documents: [...index.contributions(control.id)],
     pointsOfFocus: control.pointsOfFocus.map((point) => ({
       id: point.id,
       title: point.title,

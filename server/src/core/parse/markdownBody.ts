@@ -33,8 +33,8 @@ export interface MarkdownLink {
   span: Span;
 }
 
+/** Facts about the body, not its syntax tree: the mdast is dropped after parsing (most of a document's memory). */
 export interface MarkdownBody {
-  tree: Root;
   sections: Section[];
   mentions: IdToken[];
   links: MarkdownLink[];
@@ -64,7 +64,7 @@ export function parseMarkdownBody(masked: string): MarkdownBody {
   const mentions: IdToken[] = [];
   const links: MarkdownLink[] = [];
   collect(tree, masked, mentions, links);
-  return { tree, sections, mentions, links, endsInRawHtml: endsInRawHtml(tree, masked), limits: limited.limits };
+  return { sections, mentions, links, endsInRawHtml: endsInRawHtml(tree, masked), limits: limited.limits };
 }
 
 function readSections(tree: Root, text: string): Section[] {
