@@ -83,6 +83,20 @@ describe('hostile input', () => {
   });
 
   describe('inputs that were slow (item 3): still correct', () => {
+    it('15,000 links in one paragraph: the first 10,000 markers are read, the rest is plain text', async () => {
+      const { findings } = await check({ 'policies/a.md': policy('', `# A\n\nSee CC6.1. ${'[a](b)'.repeat(15000)}\n`) });
+      const found = findings('policies/a.md');
+      assert.match(found.find((f) => f.code === 'check-incomplete')?.message ?? '', /more than 10,000 link, emphasis, code and HTML markers/);
+      // 10,000 markers: the front matter's `[` and `]`, then 4,999 links of two markers each.
+      assert.equal(found.filter((f) => f.code === 'broken-link').length, 4999, 'links before the limit are still checked');
+    });
+
+    it('a lone CR ends a line, as it does for LSP clients', async () => {
+      const { findings } = await check({ 'policies/a.md': policy('', '# A\r\rSee CC9.9.\r') });
+      const unknown = findings('policies/a.md').find((f) => f.code === 'unknown-criterion');
+      assert.deepEqual(unknown?.range.start, { line: 7, character: 4 }); // lines 5 to 7: `# A`, an empty line, the mention
+    });
+
     it('10,000 unknown ids get one finding each, with suggestions', async () => {
       const ids = Array.from({ length: 10000 }, (_, i) => `CC${(i % 90) + 10}.${i % 97}`);
       const { findings } = await check({ 'policies/a.md': policy('', `# A\n\n${ids.join(' ')}\n`) });

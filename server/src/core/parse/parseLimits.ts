@@ -2,7 +2,7 @@ import type { Span } from '../types';
 
 /**
  * Markdown the parser takes quadratic time on: containers nested hundreds deep on one line or by indentation,
- * and paragraphs with thousands of emphasis markers. No real policy comes near these limits; a hostile or broken
+ * paragraphs with thousands of emphasis markers, and tens of thousands of links. No real policy comes near these limits; a hostile or broken
  * file can, and would stall every check. Such input is neutralised before parsing (same length, so every offset
  * still points into the original text) and reported as a limit, never silently.
  */
@@ -13,6 +13,11 @@ export const LIMITS = {
   indentColumns: 128,
   /** `*` and `_` characters in one block (text between blank lines). */
   emphasisMarkers: 500,
+  /**
+   * Inline markers (`[ ] * _ \` <`) in the whole document. Each link or emphasis costs the parser about a
+   * tenth of a millisecond; beyond this many, the rest of the document is read as plain text.
+   */
+  inlineMarkers: 10_000,
   /** Characters of Markdown body parsed at all. */
   bodyChars: 2_000_000,
 } as const;
@@ -42,7 +47,7 @@ export function limitPathologicalMarkdown(text: string): { text: string; limits:
     if (limitContainers(text, start, end, chars)) {
       changed = true;
       deepLines++;
-      firstDeep ??= { start, end };
+      firstDeep ??= { start, end: end > start && text[end - 1] === '\r' ? end - 1 : end };
     }
     start = end + 1;
   }
@@ -73,7 +78,32 @@ export function limitPathologicalMarkdown(text: string): { text: string; limits:
       message: `This block has ${count} emphasis markers (* or _), more than ${LIMITS.emphasisMarkers}; its emphasis was not read.`,
     });
   }
+  const inlineLimit = limitInlineMarkers(chars);
+  if (inlineLimit) {
+    changed = true;
+    limits.push(inlineLimit);
+  }
   return { text: changed ? chars.join('') : text, limits };
+}
+
+const INLINE_MARKERS = new Set(['[', ']', '*', '_', '`', '<']);
+
+/** Blanks the inline markers after the first `LIMITS.inlineMarkers` of the document. */
+function limitInlineMarkers(chars: string[]): ParseLimit | undefined {
+  let seen = 0;
+  let first = -1;
+  let blanked = 0;
+  for (let i = 0; i < chars.length; i++) {
+    if (!INLINE_MARKERS.has(chars[i]) || ++seen <= LIMITS.inlineMarkers) continue;
+    if (first < 0) first = i;
+    chars[i] = ' ';
+    blanked++;
+  }
+  if (first < 0) return undefined;
+  return {
+    span: { start: first, end: first + 1 },
+    message: `This document has more than ${LIMITS.inlineMarkers.toLocaleString('en-US')} link, emphasis, code and HTML markers; from here on (${blanked.toLocaleString('en-US')} more) it was read as plain text.`,
+  };
 }
 
 /** Blanks the container markers of one line beyond the limits. Returns whether anything was blanked. */
@@ -119,7 +149,8 @@ function* blocks(text: string): Generator<Span> {
   const blank = /\n[ \t]*(?:\r?\n|$)/g;
   let start = 0;
   for (let m = blank.exec(text); m; m = blank.exec(text)) {
-    yield { start, end: m.index };
+    // A span ends before the line break, never between the CR and LF of one.
+    yield { start, end: m.index > start && text[m.index - 1] === '\r' ? m.index - 1 : m.index };
     start = m.index + m[0].length;
     if (m[0].length === 0) blank.lastIndex++;
   }

@@ -1,12 +1,13 @@
 import type { Position, Range, Span } from '../types';
 
-/** Converts between string offsets and line/character positions. Handles LF and CRLF. */
+/** Converts between string offsets and line/character positions. LF, CRLF and a lone CR each end a line, as in LSP. */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.lineStarts.push(i + 1);
     }
   }
 
@@ -36,10 +37,10 @@ export class LineIndex {
 
   /** Offset of the end of a line's content, before its line break. */
   lineEnd(line: number): number {
-    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length + 1;
-    let end = next - 1;
-    if (end > 0 && this.text.charCodeAt(end - 1) === 13 && end <= this.text.length) end--;
-    return Math.min(end, this.text.length);
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    let end = this.lineStarts[line + 1] - 1;
+    if (this.text.charCodeAt(end) === 10 && end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
   }
 
   lineStart(line: number): number {
@@ -52,6 +53,7 @@ export class LineIndex {
 
   /** The line break style the file already uses, so inserted text matches it. */
   get eol(): string {
-    return /\r\n/.test(this.text) ? '\r\n' : '\n';
+    if (this.text.includes('\r\n')) return '\r\n';
+    return this.text.includes('\r') && !this.text.includes('\n') ? '\r' : '\n';
   }
 }
