@@ -24,7 +24,46 @@ function loadTemplates() {
     .map((f) => parse(readFileSync(path.join(templatesDir, f), 'utf8')));
 }
 
-/** A whole document: front matter, title, every section with its tag and guidance as a placeholder. */
+/** `{name}` marks an adjustable part of an example statement; its suggested value is `defaults[name]`. */
+const MARKER = /\{([a-z][a-z0-9_]*)\}/g;
+
+/** A statement as snippet text: each adjustable part becomes a placeholder holding its default. */
+function statementSnippet(statement, nextTabStop) {
+  const defaults = statement.defaults ?? {};
+  let out = '';
+  let last = 0;
+  for (const m of statement.text.matchAll(MARKER)) {
+    out += esc(statement.text.slice(last, m.index)) + `\${${nextTabStop()}:${esc(defaults[m[1]] ?? m[1])}}`;
+    last = m.index + m[0].length;
+  }
+  return out + esc(statement.text.slice(last));
+}
+
+/**
+ * The comment under a section heading that tells the author what the section needs (docs/design/templates.md):
+ * it starts with `<!-- guidance:`, so the template-leftover rule can find it, and never contains `-->` early.
+ */
+function guidanceComment(section) {
+  const values = (section.statements ?? []).flatMap((st) => [...st.text.matchAll(MARKER)].map((m) => st.defaults?.[m[1]] ?? m[1]));
+  // "Access review records; RACI chart", not "Access review records; rACI chart".
+  const item = (text) => text.trim().replace(/\.$/, '').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+  const lines = [`<!-- guidance: ${section.guidance.trim()}`];
+  if (section.auditorLooksFor) lines.push(`Auditors look for: ${section.auditorLooksFor.trim()}`);
+  if (section.evidence?.length) lines.push(`Evidence: ${section.evidence.map(item).join('; ')}.`);
+  if (values.length) lines.push(`Defaults to confirm: ${[...new Set(values)].map((v) => `"${v}"`).join(', ')}.`);
+  lines[lines.length - 1] += ' -->';
+  return lines.map(esc);
+}
+
+/** Said once, under the title: what the example statements and guidance comments are for. */
+const DOCUMENT_GUIDANCE = '<!-- guidance: Each section starts with example statements and a comment saying what auditors look for and the evidence the statements produce. '
+  + 'Change the statements, and the quoted defaults in them, to what the organisation actually does, then delete the guidance comments. -->';
+
+/**
+ * A whole document: front matter, title, and every section with its tag, a guidance comment and the example
+ * statements as a list (each adjustable default a tab stop). A section without statements gets its guidance
+ * as a placeholder instead.
+ */
 function documentBody(t) {
   let n = 1;
   const title = n++;
@@ -44,10 +83,16 @@ function documentBody(t) {
     '',
     `# \${${title}}`,
   ];
+  if (t.sections.some((s) => s.statements?.length)) lines.push('', DOCUMENT_GUIDANCE);
   for (const s of t.sections) {
     lines.push('', `## ${s.heading}`);
     if (s.controls?.length) lines.push(`<!-- controls: ${s.controls.join(', ')} -->`);
-    lines.push('', `\${${n++}:${esc(s.guidance.trim())}}`);
+    if (s.statements?.length) {
+      lines.push(...guidanceComment(s), '');
+      for (const statement of s.statements) lines.push(`- ${statementSnippet(statement, () => n++)}`);
+    } else {
+      lines.push('', `\${${n++}:${esc(s.guidance.trim())}}`);
+    }
   }
   lines.push('', '$0');
   return lines;

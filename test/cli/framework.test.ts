@@ -18,6 +18,18 @@ describe('cli: coverage --framework', () => {
     assert.ok(a515.viaTsc.includes('CC6.1'));
   });
 
+  it('says in every rendering that the lens is indicative, and that it includes curated changes', () => {
+    const text = cli('coverage', 'examples/acme-saas', '--framework', 'iso27001', '--today', '2026-12-01');
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout.split('\n')[1], /^Indicative mapping: .*"touched through TSC" is an estimate \(a consensus of public mappings plus our curated changes\)/);
+    const json = JSON.parse(cli('coverage', 'examples/acme-saas', '--framework', 'iso27001', '--format', 'json', '--today', '2026-12-01').stdout);
+    assert.match(json.catalog.note, /Indicative mapping/);
+    assert.match(json.catalog.curated, /Curated by SOC 2 Policy Studio/);
+    assert.deepEqual(json.controls.find((c: { id: string }) => c.id === 'A.8.34').viaTsc, ['CC4.1'], 'audit testing reaches CC4.1 only');
+    const html = cli('coverage', 'examples/acme-saas', '--framework', 'iso27001', '--format', 'html', '--today', '2026-12-01');
+    assert.match(html.stdout, /class="note">Indicative mapping/);
+  });
+
   it('refuses an unknown framework with exit 2', () => {
     const result = cli('coverage', 'examples/acme-saas', '--framework', 'nist');
     assert.equal(result.status, 2);

@@ -59,4 +59,17 @@ describe('other catalogs', () => {
     assert.deepEqual(cc61.pointsOfFocus.find((p) => p.id === 'CC6.1.3')?.documents, ['a']);
     assert.deepEqual(cc61.pointsOfFocus.find((p) => p.id === 'CC6.1.1')?.documents, []);
   });
+
+  it('leaves points of focus of a category out of scope out of point-of-focus depth', async () => {
+    const files = { 'a.md': doc('controls: [CC2.2.1, CC2.2.9, CC2.2.11]') };
+    const security = await openWorkspace({ ...files, 'soc2-policy.yaml': 'scope:\n  categories: [security]\n' });
+    const narrow = security.analyzer.coverage().criteria.find((c) => c.id === 'CC2.2')!;
+    assert.equal(narrow.pointsOfFocus.length, 11, 'the two privacy-only points of focus are left out');
+    assert.ok(!narrow.pointsOfFocus.some((p) => p.id === 'CC2.2.9' || p.id === 'CC2.2.10'));
+    assert.deepEqual(narrow.pointsOfFocus.find((p) => p.id === 'CC2.2.11')?.documents, ['a'], 'system-level items always apply');
+    const privacy = await openWorkspace({ ...files, 'soc2-policy.yaml': 'scope:\n  categories: [security, privacy]\n' });
+    const wide = privacy.analyzer.coverage().criteria.find((c) => c.id === 'CC2.2')!;
+    assert.equal(wide.pointsOfFocus.length, 13);
+    assert.deepEqual(wide.pointsOfFocus.find((p) => p.id === 'CC2.2.9')?.documents, ['a']);
+  });
 });

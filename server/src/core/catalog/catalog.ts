@@ -6,12 +6,45 @@ export interface SourceLocation {
   span: Span;
 }
 
+/**
+ * What a point of focus is limited to: a category (AICPA marks some common-criteria points of focus as
+ * privacy-, confidentiality- or availability-only) or `system-level` (an examination of a system, as every
+ * SOC 2 examination is).
+ */
+export type PointOfFocusScope = 'privacy' | 'confidentiality' | 'availability' | 'system-level';
+/** Whose duty a privacy point of focus describes: the company as data controller, as processor, or both. */
+export type PrivacyRole = 'controller' | 'processor';
+
 export interface PointOfFocus {
   id: string;
   title: string;
   summary: string;
   parent: string;
+  /** Omitted: it always applies. */
+  appliesTo?: PointOfFocusScope[];
+  /** Privacy points of focus only. */
+  roles?: PrivacyRole[];
   source?: SourceLocation;
+}
+
+/**
+ * Whether a point of focus applies with these categories in scope: it does unless it is limited to
+ * categories none of which is in scope (`system-level` always holds for a SOC 2 examination).
+ */
+export function pointOfFocusApplies(point: Pick<PointOfFocus, 'appliesTo'>, scopeCategories: ReadonlySet<string>): boolean {
+  const categories = (point.appliesTo ?? []).filter((scope) => scope !== 'system-level');
+  return categories.length === 0 || categories.some((category) => scopeCategories.has(category));
+}
+
+/** Why a control maps to an id of another catalog, and where the entry comes from. */
+export interface MappingNote {
+  /** One line in our words. */
+  reason?: string;
+  /**
+   * `base`: in the control's own `mappings`; `added`: added by the catalog's curated override list;
+   * `removed`: in the base list but taken out by the override list (so absent from `mappings`).
+   */
+  origin: 'base' | 'added' | 'removed';
 }
 
 export interface CatalogControl {
@@ -25,6 +58,8 @@ export interface CatalogControl {
   pointsOfFocusCount?: number;
   pointsOfFocus: PointOfFocus[];
   mappings: Record<string, string[]>;
+  /** Per target catalog and id: the reason for each mapping, and the curated removals. Absent when the catalog gives none. */
+  mappingNotes?: Record<string, Record<string, MappingNote>>;
   source?: SourceLocation;
 }
 
@@ -50,6 +85,8 @@ export interface Catalog {
   categories: CatalogCategory[];
   series: CatalogSeries[];
   controls: CatalogControl[];
+  /** Label of the curated override list that changed some mappings (see `MappingNote`). */
+  overridesLabel?: string;
   file?: string;
 }
 

@@ -5,7 +5,7 @@ import type { Finding } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { decodeUtf8, stripBom } from '../text/decode';
 import { parseYaml, ajvErrorPath, spanForPath, keySpanForPath, nodeAt, spanOf, type YamlSource } from '../yaml/yamlSource';
-import type { Catalog, CatalogControl, PointOfFocus } from './catalog';
+import type { Catalog, CatalogControl, MappingNote, PointOfFocus, PointOfFocusScope, PrivacyRole } from './catalog';
 import { dirname, joinPath, isInside } from '../paths';
 import type { Placement } from '../workspace';
 
@@ -38,6 +38,13 @@ interface RawPoint {
   id: string;
   title: string;
   summary: string;
+  appliesTo?: PointOfFocusScope[];
+  roles?: PrivacyRole[];
+}
+type RawMapping = string | { id: string; reason: string };
+interface RawMappingOverrides {
+  label: string;
+  changes: Record<string, Record<string, { add?: Record<string, string>; remove?: Record<string, string> }>>;
 }
 interface RawControl {
   id: string;
@@ -48,7 +55,7 @@ interface RawControl {
   coso?: number;
   pointsOfFocusCount?: number;
   pointsOfFocus?: RawPoint[];
-  mappings?: Record<string, string[]>;
+  mappings?: Record<string, RawMapping[]>;
 }
 interface RawCatalog {
   id: string;
@@ -60,6 +67,7 @@ interface RawCatalog {
   categories?: { id: string; title: string; description?: string }[];
   series?: { id: string; category?: string; title: string }[];
   controls: RawControl[];
+  mappingOverrides?: RawMappingOverrides;
   parts?: string[];
 }
 
@@ -90,11 +98,12 @@ export async function loadCatalog(file: string, readFile: ReadFile, options: str
       parent: c.id,
       source: locate(main, file, ['controls', index, 'pointsOfFocus', i]),
     })),
-    mappings: c.mappings ?? {},
+    ...mappingsOf(c, (path, message) => findings.push(finding(main, file, ['controls', index, 'mappings', ...path], message))),
     source: locate(main, file, ['controls', index]),
   }));
   const byId = new Map(controls.map((c) => [c.id, c]));
   duplicates(main, file, raw.controls.map((c) => c.id), (i) => ['controls', i, 'id'], findings);
+  if (raw.mappingOverrides) applyOverrides(raw.mappingOverrides, byId, (path, message) => findings.push(finding(main, file, ['mappingOverrides', 'changes', ...path], message, true)), raw.id);
 
   for (const [partIndex, relative] of (raw.parts ?? []).entries()) {
     const partFile = joinPath(dirname(file), relative);
@@ -145,9 +154,63 @@ export async function loadCatalog(file: string, readFile: ReadFile, options: str
       categories: raw.categories ?? [],
       series: raw.series ?? [],
       controls,
+      overridesLabel: raw.mappingOverrides?.label,
       file,
     },
   };
+}
+
+type Report = (path: (string | number)[], message: string) => void;
+
+/** A control's mapping lists as plain ids, and the reasons given with them (null-prototype records: ids are data). */
+function mappingsOf(control: RawControl, report: Report): Pick<CatalogControl, 'mappings' | 'mappingNotes'> {
+  const mappings: Record<string, string[]> = {};
+  let notes: Record<string, Record<string, MappingNote>> | undefined;
+  for (const [target, entries] of Object.entries(control.mappings ?? {})) {
+    const ids: string[] = [];
+    entries.forEach((entry, i) => {
+      const id = typeof entry === 'string' ? entry : entry.id;
+      if (ids.includes(id)) return report([target, i], `Duplicate mapping to "${id}".`);
+      ids.push(id);
+      if (typeof entry !== 'string') notesFor((notes ??= Object.create(null) as Record<string, Record<string, MappingNote>>), target)[id] = { reason: entry.reason, origin: 'base' };
+    });
+    mappings[target] = ids;
+  }
+  return notes ? { mappings, mappingNotes: notes } : { mappings };
+}
+
+function notesFor(notes: Record<string, Record<string, MappingNote>>, target: string): Record<string, MappingNote> {
+  return Object.hasOwn(notes, target) ? notes[target] : (notes[target] = Object.create(null) as Record<string, MappingNote>);
+}
+
+/** Applies the curated override list: removals from the base lists first, then additions, each with its reason. */
+function applyOverrides(overrides: RawMappingOverrides, byId: Map<string, CatalogControl>, report: Report, catalogId: string): void {
+  for (const [target, perControl] of Object.entries(overrides.changes)) {
+    for (const [controlId, change] of Object.entries(perControl)) {
+      const control = byId.get(controlId);
+      if (!control) {
+        report([target, controlId], `Mapping override for "${controlId}", which is not a control of catalog "${catalogId}".`);
+        continue;
+      }
+      const list = Object.hasOwn(control.mappings, target) ? control.mappings[target] : (control.mappings[target] = []);
+      const notes = notesFor((control.mappingNotes ??= Object.create(null) as Record<string, Record<string, MappingNote>>), target);
+      for (const [id, reason] of Object.entries(change.remove ?? {})) {
+        const at = list.indexOf(id);
+        if (at < 0) report([target, controlId, 'remove', id], `"${id}" is not in the mapping of ${controlId}, so the override cannot remove it.`);
+        else {
+          list.splice(at, 1);
+          notes[id] = { reason, origin: 'removed' };
+        }
+      }
+      for (const [id, reason] of Object.entries(change.add ?? {})) {
+        if (list.includes(id)) report([target, controlId, 'add', id], `"${id}" is already in the mapping of ${controlId}.`);
+        else {
+          list.push(id);
+          notes[id] = { reason, origin: 'added' };
+        }
+      }
+    }
+  }
 }
 
 function byPathString(root: string): (path: string) => Promise<Placement> {

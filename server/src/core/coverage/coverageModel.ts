@@ -1,5 +1,5 @@
 import type { CatalogSet } from '../catalog/catalog';
-import { TSC_CATEGORIES } from '../catalog/catalog';
+import { pointOfFocusApplies, TSC_CATEGORIES } from '../catalog/catalog';
 import type { CoverageIndex, Contribution } from './coverageIndex';
 
 export type CoverageStatus = 'covered' | 'draft-only' | 'uncovered' | 'excluded' | 'out-of-scope';
@@ -16,7 +16,10 @@ export interface CriterionCoverage {
   /** Why it is excluded, from soc2-policy.yaml. */
   reason?: string;
   documents: Contribution[];
-  /** Point-of-focus depth: which points of focus documents name explicitly (e.g. `CC6.1.3`). */
+  /**
+   * Point-of-focus depth: which points of focus documents name explicitly (e.g. `CC6.1.3`). Only those that
+   * apply: a point of focus limited to a category out of scope (`appliesTo`) is left out.
+   */
   pointsOfFocus: PointOfFocusCoverage[];
 }
 
@@ -78,7 +81,7 @@ export function buildCoverageModel(catalogs: CatalogSet, index: CoverageIndex, s
     ...criterionStatus(control.id, control.category ?? 'security', index, scope),
     // A copy: the index keeps its sorted list for the next build.
     documents: [...index.contributions(control.id)],
-    pointsOfFocus: control.pointsOfFocus.map((point) => ({
+    pointsOfFocus: control.pointsOfFocus.filter((point) => pointOfFocusApplies(point, scope.scopeCategories)).map((point) => ({
       id: point.id,
       title: point.title,
       documents: index.contributions(control.id).filter((d) => d.locations.some((l) => l.mappedId === point.id)).map((d) => d.docId),

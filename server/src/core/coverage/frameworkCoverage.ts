@@ -18,6 +18,8 @@ export interface FrameworkCoverage {
   title: string;
   /** True when the mapping has no official source (shown as "indicative"). */
   indicative: boolean;
+  /** Label of the catalog's curated override list, when its mapping has one. */
+  curated?: string;
   controls: FrameworkControlCoverage[];
   touched: number;
   total: number;
@@ -44,5 +46,5 @@ export function frameworkCoverage(catalogId: string, catalogs: CatalogSet, docum
     const byDoc = [...(direct.get(control.id) ?? [])].sort();
     return { id: control.id, title: control.title, direct: byDoc, viaTsc, touched: byDoc.length > 0 || viaTsc.length > 0 };
   });
-  return { catalogId, title: catalog.title, indicative: catalog.indicative, controls, touched: controls.filter((c) => c.touched).length, total: controls.length };
+  return { catalogId, title: catalog.title, indicative: catalog.indicative, curated: catalog.overridesLabel, controls, touched: controls.filter((c) => c.touched).length, total: controls.length };
 }

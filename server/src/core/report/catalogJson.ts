@@ -20,8 +20,9 @@ export function catalogJson(catalogs: readonly Catalog[], templates: TemplateSet
         ...(control.series !== undefined ? { series: control.series } : {}),
         description: control.description,
         ...(control.coso !== undefined ? { coso: control.coso } : {}),
-        pointsOfFocus: control.pointsOfFocus.map((p) => ({ id: p.id, title: p.title, summary: p.summary })),
+        pointsOfFocus: control.pointsOfFocus.map((p) => ({ id: p.id, title: p.title, summary: p.summary, ...(p.appliesTo ? { appliesTo: p.appliesTo } : {}), ...(p.roles ? { roles: p.roles } : {}) })),
         mappings: control.mappings,
+        ...(control.mappingNotes ? { mappingNotes: control.mappingNotes } : {}),
       })),
     })),
     templates: templates.templates.map((t) => ({

@@ -4,6 +4,7 @@
  */
 import type { Range, Severity } from '../types';
 import type { CoverageModel, CriterionStatusFields } from '../coverage/coverageModel';
+import type { MappingNote, PointOfFocusScope, PrivacyRole } from '../catalog/catalog';
 
 export interface FindingsJson {
   findings: FindingJson[];
@@ -55,8 +56,10 @@ export interface ControlJson {
   series?: string;
   description: string;
   coso?: number;
-  pointsOfFocus: { id: string; title: string; summary: string }[];
+  pointsOfFocus: { id: string; title: string; summary: string; appliesTo?: PointOfFocusScope[]; roles?: PrivacyRole[] }[];
   mappings: Record<string, string[]>;
+  /** Reasons for the mappings, and the curated removals, when the catalog gives them. */
+  mappingNotes?: Record<string, Record<string, MappingNote>>;
 }
 
 export interface TemplateJson {

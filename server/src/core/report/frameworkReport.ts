@@ -3,15 +3,18 @@ import { csvField, escapeHtml, escapeMarkdown } from './escape';
 
 /** Renderers of the lens over another catalog (`soc2-policy coverage --framework iso27001`). */
 
+/** Said in the text, Markdown, HTML and JSON renderings of an indicative lens: "touched through TSC" rests on a mapping no standard body publishes. */
 const note = (lens: FrameworkCoverage) =>
-  lens.indicative ? 'Indicative mapping: no official mapping to this edition exists; use it to find gaps, not as audit evidence.' : '';
+  lens.indicative
+    ? `Indicative mapping: no official mapping to this edition exists, so "touched through TSC" is an estimate${lens.curated ? ' (a consensus of public mappings plus our curated changes)' : ''}. Use it to find gaps, not as audit evidence.`
+    : '';
 
 const how = (c: FrameworkCoverage['controls'][number]) =>
   [c.direct.length ? `mapped by ${c.direct.join(', ')}` : '', c.viaTsc.length ? `via TSC ${c.viaTsc.join(', ')}` : ''].filter(Boolean).join('; ') || 'not touched';
 
 export function frameworkJson(lens: FrameworkCoverage): object {
   return {
-    catalog: { id: lens.catalogId, title: lens.title, indicative: lens.indicative },
+    catalog: { id: lens.catalogId, title: lens.title, indicative: lens.indicative, ...(note(lens) ? { note: note(lens) } : {}), ...(lens.curated ? { curated: lens.curated } : {}) },
     controls: lens.controls.map((c) => ({ id: c.id, title: c.title, touched: c.touched, documents: c.direct, viaTsc: c.viaTsc })),
     summary: { touched: lens.touched, total: lens.total, percent: lens.total ? Math.round((lens.touched / lens.total) * 1000) / 10 : 0 },
   };

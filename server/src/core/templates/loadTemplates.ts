@@ -4,7 +4,7 @@ import type { Finding } from '../types';
 import { decodeUtf8, stripBom } from '../text/decode';
 import { LineIndex } from '../text/lineIndex';
 import { parseYaml, pointerToPath, spanForPath } from '../yaml/yamlSource';
-import type { PolicyTemplate } from './templates';
+import { statementProblems, type PolicyTemplate } from './templates';
 
 const validateTemplate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
@@ -32,10 +32,22 @@ export async function loadTemplates(files: string[], readFile: (path: string) =>
       continue;
     }
     const raw = source.data as unknown as PolicyTemplate;
+    // Markers and defaults must match one to one, which the schema cannot say.
+    const problems = raw.sections.flatMap((s, i) => (s.statements ?? []).flatMap((st, j) =>
+      statementProblems(st).map((problem) => ({ path: ['sections', i, 'statements', j, 'text'], problem }))));
+    if (problems.length) {
+      for (const { path, problem } of problems) report(spanForPath(source, path), `Template statement: ${problem}.`);
+      continue;
+    }
     templates.push({
       ...raw,
       domains: raw.domains ?? [],
-      sections: raw.sections.map((s) => ({ ...s, aliases: s.aliases ?? [] })),
+      sections: raw.sections.map((s) => ({
+        ...s,
+        aliases: s.aliases ?? [],
+        statements: (s.statements ?? []).map((st) => ({ text: st.text, defaults: st.defaults ?? {} })),
+        evidence: s.evidence ?? [],
+      })),
       file,
     });
   }
