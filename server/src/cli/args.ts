@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseDate, type DateOnly } from '../core/dates';
 import { usageError } from './errors';
+import { parseExistingPolicyCommand, type ImportArgs, type SuggestArgs } from './existingPolicyArgs';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
 export const COVERAGE_FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const;
@@ -33,7 +34,7 @@ export interface CatalogArgs {
   format: (typeof CATALOG_FORMATS)[number];
 }
 
-export type CommandLine = CheckArgs | CoverageArgs | CatalogArgs | { command: 'help'; asError: boolean } | { command: 'version' };
+export type CommandLine = CheckArgs | CoverageArgs | CatalogArgs | ImportArgs | SuggestArgs | { command: 'help'; asError: boolean } | { command: 'version' };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -51,8 +52,9 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (first === undefined) return { command: 'help', asError: true };
   if (first === '--help' || first === '-h' || first === 'help') return { command: 'help', asError: false };
   if (first === '--version' || first === '-v' || first === '-V') return { command: 'version' };
+  if (first === 'import' || first === 'suggest') return parseExistingPolicyCommand(first, rest);
   if (first !== 'check' && first !== 'coverage' && first !== 'catalog') {
-    throw usageError(first.startsWith('-') ? `unknown option ${first} (a command comes first: check, coverage or catalog)` : `unknown command "${first}" (use check, coverage or catalog)`);
+    throw usageError(first.startsWith('-') ? `unknown option ${first} (a command comes first: check, coverage, catalog, import or suggest)` : `unknown command "${first}" (use check, coverage, catalog, import or suggest)`);
   }
   const { values, positionals } = parse(rest, OPTIONS[first]);
   if (values.help) return { command: 'help', asError: false };

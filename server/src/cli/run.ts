@@ -2,6 +2,8 @@ import { parseCommandLine } from './args';
 import { runCatalog } from './commands/catalog';
 import { runCheck } from './commands/check';
 import { runCoverage } from './commands/coverage';
+import { runImport } from './commands/import';
+import { runSuggest } from './commands/suggest';
 import { CliError, EXIT_CLEAN, EXIT_USAGE } from './errors';
 import { HELP_TEXT } from './help';
 import type { Terminal } from './terminal';
@@ -24,6 +26,10 @@ export async function runCli(argv: readonly string[], terminal: Terminal): Promi
         return await runCoverage(command, terminal);
       case 'catalog':
         return await runCatalog(command, terminal);
+      case 'import':
+        return await runImport(command, terminal);
+      case 'suggest':
+        return await runSuggest(command, terminal);
     }
   } catch (error) {
     return reportError(error, terminal);

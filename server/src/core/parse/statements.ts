@@ -1,0 +1,101 @@
+import type { Nodes, Root } from 'mdast';
+import type { Span } from '../types';
+
+/** Where a statement sits: rules treat quoted text differently from the organisation's own words. */
+export type StatementKind = 'paragraph' | 'listItem' | 'tableCell';
+
+/** One sentence of prose with where it is written. Facts only: no syntax tree is kept. */
+export interface Statement {
+  /** The source slice, with inline code, quoted phrases and HTML blanked to spaces (offsets stay valid). */
+  text: string;
+  span: Span;
+  kind: StatementKind;
+  /** Inside a block quote: someone else's words (a regulation, an example), not a commitment. */
+  quoted: boolean;
+  /** Index into `body.sections` of the innermost section holding the statement, or -1 before the first heading. */
+  section: number;
+}
+
+const PROSE_CONTAINERS = new Set(['paragraph', 'tableCell']);
+const NOT_PROSE = new Set(['code', 'html', 'yaml', 'heading', 'definition', 'thematicBreak']);
+// A sentence ends at . ! ? or ; followed by space, unless the dot ends a common abbreviation or a number like 1.2.
+const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs|no|approx|incl))[.!?;](?=\s+\S)|\n(?=\s*\n)/g;
+
+/**
+ * The prose sentences of a Markdown body, in document order. Headings, code, HTML and front matter are left out;
+ * block quotes are kept but marked. `sectionStarts` are the heading offsets (ascending), to attach each sentence to its section.
+ */
+export function extractStatements(tree: Root, text: string, sectionStarts: readonly number[] = []): Statement[] {
+  const statements: Statement[] = [];
+  // Iterative walk with the flags of the path to each node: a document nested thousands deep must not overflow.
+  const stack: { node: Nodes; quoted: boolean; inList: boolean }[] = [{ node: tree, quoted: false, inList: false }];
+  while (stack.length) {
+    const { node, quoted, inList } = stack.pop()!;
+    if (NOT_PROSE.has(node.type)) continue;
+    if (PROSE_CONTAINERS.has(node.type) && node.position) {
+      const kind: StatementKind = node.type === 'tableCell' ? 'tableCell' : inList ? 'listItem' : 'paragraph';
+      const span = { start: node.position.start.offset!, end: node.position.end.offset! };
+      const masked = maskInline(node, text, span);
+      for (const sentence of splitSentences(masked, span.start)) {
+        statements.push({ ...sentence, kind, quoted, section: sectionIndex(sectionStarts, sentence.span.start) });
+      }
+      continue;
+    }
+    if ('children' in node) {
+      const childQuoted = quoted || node.type === 'blockquote';
+      const childInList = inList || node.type === 'listItem';
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as Nodes, quoted: childQuoted, inList: childInList });
+    }
+  }
+  return statements;
+}
+
+/** The container's source with inline code, inline HTML and "quoted phrases" blanked, so words there never match. */
+function maskInline(container: Nodes, text: string, span: Span): string {
+  const chars = text.slice(span.start, span.end).split('');
+  const blank = (from: number, to: number) => {
+    for (let i = Math.max(from, span.start); i < Math.min(to, span.end); i++) if (chars[i - span.start] !== '\n') chars[i - span.start] = ' ';
+  };
+  const stack: Nodes[] = [container];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if ((node.type === 'inlineCode' || node.type === 'html') && node.position) blank(node.position.start.offset!, node.position.end.offset!);
+    else if ('children' in node) stack.push(...(node.children as Nodes[]));
+  }
+  let masked = chars.join('');
+  // Quoted phrases are someone else's words or a term being defined ("as needed" means ...).
+  masked = masked.replace(/"[^"\n]{1,200}"|“[^”\n]{1,200}”/g, (m) => ' '.repeat(m.length));
+  return masked;
+}
+
+function splitSentences(masked: string, offset: number): { text: string; span: Span }[] {
+  const sentences: { text: string; span: Span }[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    const raw = masked.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (/[\p{L}\p{N}]/u.test(trimmed)) sentences.push({ text: trimmed, span: { start: offset + start + lead, end: offset + start + lead + trimmed.length } });
+  };
+  for (const m of masked.matchAll(SENTENCE_END)) {
+    const end = m.index! + m[0].length;
+    push(end);
+    start = end;
+  }
+  push(masked.length);
+  return sentences;
+}
+
+function sectionIndex(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid] <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
