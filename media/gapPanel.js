@@ -68,7 +68,10 @@
     // Keep keyboard users where they were across live updates.
     const active = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : undefined;
     const scroll = window.scrollY;
+    // Out-of-scope categories start collapsed; one the user opened stays open across updates.
+    const open = Array.from(main.querySelectorAll('details[open]')).map((d) => d.dataset.key);
     main.innerHTML = msg.html;
+    for (const d of main.querySelectorAll('details[data-key]')) if (open.includes(d.dataset.key)) d.open = true;
     initRoving();
     if (active) {
       const again = Array.from(main.querySelectorAll('[data-key]')).find((el) => el.dataset.key === active);

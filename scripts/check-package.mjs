@@ -12,7 +12,7 @@ const vsce = path.join(path.dirname(createRequire(import.meta.url).resolve('@vsc
 
 /** Everything the extension needs at run time (the server loads controls-catalog/ from disk). */
 export const REQUIRED = [
-  'package.json', 'client/README.md', 'client/out/extension.js', 'server/out/server.js',
+  'package.json', 'package.nls.json', 'docs/rules.md', 'client/README.md', 'client/out/extension.js', 'server/out/server.js',
   'controls-catalog/tsc/catalog.yaml', 'controls-catalog/iso27001/catalog.yaml', 'controls-catalog/schema/catalog.schema.json',
   'controls-catalog/templates/access-control.yaml', 'snippets/soc2-policy.code-snippets',
   'syntaxes/soc2-criteria.injection.tmLanguage.json', 'syntaxes/soc2-frontmatter.injection.tmLanguage.json',
@@ -22,6 +22,9 @@ export const REQUIRED = [
 /** The only shapes a packaged file may have. */
 export const ALLOWED = [
   /^(package\.json|CHANGELOG\.md|LICENSE(\.md|\.txt)?)$/,
+  // Manifest strings, and the rules reference diagnostics link to.
+  /^package\.nls(\.[a-z-]+)?\.json$/,
+  /^docs\/rules\.md$/,
   // The extension's own README (vsce --readme-path): the repository README is about the whole project.
   /^client\/README\.md$/,
   /^client\/out\/extension\.js$/,

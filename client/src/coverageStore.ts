@@ -2,10 +2,19 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import {
   CatalogRequest, CoverageChangedNotification, CoverageRequest, GapsRequest,
-  type CatalogResult, type CoverageResult, type Gap,
+  type CatalogResult, type CoverageResult, type Gap, type RootCoverage,
 } from '../../server/src/protocol';
+import { ContextKeys } from './ids';
 
-/** What the views show: the server's answers, fetched together so they agree with each other. */
+/**
+ * A root someone made a policy workspace: it has soc2-policy.yaml or a document with a mapping key. Any other
+ * folder (a README, an empty folder) would only show every criterion uncovered, which is noise, not news.
+ */
+export function isPolicyRoot(root: RootCoverage): boolean {
+  return !!root.configUri || root.documentCount > 0;
+}
+
+/** What the views show: the server's answers for policy roots only, fetched together so they agree. */
 export interface CoverageSnapshot {
   coverage: CoverageResult;
   gaps: Gap[];
@@ -48,6 +57,11 @@ export class CoverageStore implements vscode.Disposable {
     return this.snapshot;
   }
 
+  /** Some root is a policy workspace: views, badge and status bar show coverage only then. */
+  get active(): boolean {
+    return !!this.snapshot?.coverage.roots.length;
+  }
+
   /** The first snapshot after start: the server has indexed the workspace. */
   whenReady(): Promise<CoverageSnapshot> {
     return this.firstSnapshot;
@@ -69,10 +83,16 @@ export class CoverageStore implements vscode.Disposable {
     ]);
     if (generation !== this.generation) return this.snapshot;
     this.catalog = catalog;
-    this.snapshot = { coverage, gaps: gaps.gaps, catalog };
-    this.resolveFirst(this.snapshot);
-    this.changed.fire(this.snapshot);
-    return this.snapshot;
+    const roots = coverage.roots.filter(isPolicyRoot);
+    const policyRoots = new Set(roots.map((r) => r.rootUri));
+    const snapshot: CoverageSnapshot = { coverage: { roots }, gaps: gaps.gaps.filter((g) => policyRoots.has(g.rootUri)), catalog };
+    this.snapshot = snapshot;
+    this.resolveFirst(snapshot);
+    this.changed.fire(snapshot);
+    // After the views rebuilt: the welcome view's `when` flips to a tree that already has its nodes.
+    await vscode.commands.executeCommand('setContext', ContextKeys.active, roots.length > 0);
+    await vscode.commands.executeCommand('setContext', ContextKeys.indexed, true);
+    return snapshot;
   }
 
   dispose(): void {

@@ -1,16 +1,22 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCloseGap } from './commands/closeGap';
 import { registerExportReport } from './commands/exportReport';
+import { registerImportPolicies } from './commands/importPolicies';
 import { registerInitWorkspace } from './commands/initWorkspace';
 import { registerMarkReviewed } from './commands/markReviewed';
 import { registerNewPolicy } from './commands/newPolicy';
 import { registerRefreshCoverage } from './commands/refreshCoverage';
+import { registerRestartServer } from './commands/restartServer';
 import { registerShowDocumentCoverage } from './commands/showDocumentCoverage';
 import { registerShowGapPanel } from './commands/showGapPanel';
+import { registerShowOutput } from './commands/showOutput';
 import { CoverageStore } from './coverageStore';
 import { createLanguageClient } from './languageClient';
 import { TODAY_SETTING } from './settings';
+import { ServerControl } from './serverControl';
 import { createStatusItem } from './status';
+import { createTraceChannel } from './traceChannel';
 import { CoverageTree, registerTreeCommands } from './views/coverageTree';
 import { GapPanel } from './views/gapPanel';
 
@@ -20,18 +26,24 @@ export interface Soc2PolicyApi {
   coverage: CoverageStore;
   tree: CoverageTree;
   gapPanel: GapPanel;
+  output: vscode.LogOutputChannel;
+  /** Where `soc2Policy.trace.server` writes. */
+  trace: vscode.LogOutputChannel;
+  server: ServerControl;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<Soc2PolicyApi> {
   const output = vscode.window.createOutputChannel('SOC 2 Policy Studio', { log: true });
-  const client = createLanguageClient(context, output);
+  const trace = createTraceChannel(vscode.l10n.t('SOC 2 Policy Studio (server trace)'));
+  const client = createLanguageClient(context, output, trace);
   const coverage = new CoverageStore(client);
+  const server = new ServerControl(client, output, coverage, String(context.extension.packageJSON.version ?? ''));
   const tree = new CoverageTree(coverage);
   const gapPanel = new GapPanel(context.extensionUri, coverage);
   const rootUris = () => coverage.current?.coverage.roots.map((r) => r.rootUri) ?? [];
 
   context.subscriptions.push(
-    output, coverage, tree, gapPanel,
+    output, trace, coverage, tree, gapPanel, server,
     createStatusItem(coverage),
     registerTreeCommands(tree),
     registerShowGapPanel(gapPanel),
@@ -39,26 +51,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Soc2Po
     registerInitWorkspace(context.extensionUri, coverage),
     registerMarkReviewed(),
     registerExportReport(client, rootUris),
+    registerImportPolicies(client, rootUris),
     registerRefreshCoverage(coverage),
     registerShowDocumentCoverage(tree),
+    registerCloseGap(coverage),
+    registerRestartServer(server),
+    registerShowOutput(output),
     { dispose: () => void client.stop() },
   );
 
-  // Not awaited: views show "indexing" until the first coverage arrives; a failed start is reported, not fatal.
-  const started = client.start().catch((e: unknown) => {
-    output.error(`Language server failed to start: ${e instanceof Error ? e.message : String(e)}`);
-    void vscode.window.showErrorMessage('SOC 2 Policy Studio: the language server failed to start. See the output channel.');
-  });
-  // "Today" reaches the server only at initialisation: restart it so review dates are judged again. Restarts are
-  // chained after the first start, because a client that is still starting cannot be stopped.
-  let restarts: Promise<void> = started;
-  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (!e.affectsConfiguration(TODAY_SETTING)) return;
-    restarts = restarts
-      .then(() => (client.isRunning() ? client.restart() : undefined))
-      .catch((error: unknown) => output.error(`Restart failed: ${error instanceof Error ? error.message : String(error)}`));
-  }));
-  return { client, coverage, tree, gapPanel };
+  void server.start();
+  // "Today" and trust reach the server only at initialisation: restart it so dates and catalogs are read again.
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(TODAY_SETTING)) void server.restart(vscode.l10n.t('{0} changed', TODAY_SETTING));
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void server.restart(vscode.l10n.t('the workspace is now trusted, so custom catalogs load'))),
+  );
+  return { client, coverage, tree, gapPanel, output, trace, server };
 }
 
 export function deactivate(): Promise<void> | undefined {

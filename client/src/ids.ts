@@ -7,11 +7,16 @@ export const Commands = {
   exportReport: 'soc2Policy.exportReport',
   markReviewed: 'soc2Policy.markReviewed',
   refreshCoverage: 'soc2Policy.refreshCoverage',
+  restartServer: 'soc2Policy.restartServer',
+  showOutput: 'soc2Policy.showOutput',
+  importPolicies: 'soc2Policy.importPolicies',
   // Tree toolbar and internal commands.
   showAllCriteria: 'soc2Policy.coverage.showAll',
   showInScopeCriteria: 'soc2Policy.coverage.showInScope',
   clearDocumentFilter: 'soc2Policy.coverage.clearFilter',
   revealCriterion: 'soc2Policy.revealCriterion',
+  /** A click on an uncovered criterion in the tree: create a policy for it or map it into a document. */
+  closeGap: 'soc2Policy.closeGap',
 } as const;
 
 export const Views = {
@@ -20,6 +25,10 @@ export const Views = {
 } as const;
 
 export const ContextKeys = {
+  /** The workspace has soc2-policy.yaml or a policy document: until then the views stay quiet. */
+  active: 'soc2Policy.active',
+  /** The server answered once: until then the welcome view says it is looking, not that nothing is there. */
+  indexed: 'soc2Policy.indexed',
   showAll: 'soc2Policy.coverage.showingAll',
   filtered: 'soc2Policy.coverage.filtered',
 } as const;

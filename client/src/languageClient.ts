@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { InitializationOptions } from '../../server/src/protocol';
+import { SETTINGS_SECTION, type InitializationOptions } from '../../server/src/protocol';
 import { pinnedToday } from './settings';
 
 /** Documents the server checks: Markdown (files and untitled) and the workspace config. */
@@ -10,8 +10,17 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'file', pattern: '**/soc2-policy.yaml' },
 ];
 
-/** The language client for server/out/server.js over IPC. Thin: no middleware, the server does the work. */
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+/** What the server gets at (re)start: the pinned date, and whether the workspace is trusted. */
+export function initializationOptions(): InitializationOptions {
+  const today = pinnedToday();
+  return { ...(today ? { today } : {}), ...(vscode.workspace.isTrusted ? {} : { restrictedMode: true }) };
+}
+
+/**
+ * The language client for server/out/server.js over IPC. Thin: no middleware, the server does the work.
+ * Its id must be `soc2Policy`: the client reads its trace level from `<id>.trace.server`.
+ */
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, trace: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -23,12 +32,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       // Files changed outside the editor (git checkout, scripts) change coverage and links too.
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher('**/soc2-policy.yaml')],
     },
-    // A function, so a restart after changing `soc2Policy.today` sends the new date.
-    initializationOptions: (): InitializationOptions => {
-      const today = pinnedToday();
-      return today ? { today } : {};
-    },
+    // A function, so a restart (new `soc2Policy.today`, trust granted) sends the current values.
+    initializationOptions,
     outputChannel: output,
+    traceOutputChannel: trace,
   };
-  return new LanguageClient('soc2Policy', 'SOC 2 Policy Studio', serverOptions, clientOptions);
+  return new LanguageClient(SETTINGS_SECTION, 'SOC 2 Policy Studio', serverOptions, clientOptions);
 }

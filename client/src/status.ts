@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { CoverageSnapshot, CoverageStore } from './coverageStore';
 import { Commands } from './ids';
-import { DOCUMENT_SELECTOR } from './languageClient';
+
+/** The status bar entry's id (its DOM id is prefixed with the extension id). */
+export const STATUS_ITEM_ID = 'soc2Policy.coverageStatus';
 
 /** In-scope coverage over every root: covered / applicable, as the report computes it per root. */
 export function overallPercent(snapshot: CoverageSnapshot): number | undefined {
@@ -17,22 +19,30 @@ export function overallPercent(snapshot: CoverageSnapshot): number | undefined {
   return applicable ? Math.round((covered / applicable) * 1000) / 10 : undefined;
 }
 
-/** "SOC 2 68%" next to the language indicator of policy documents; a click opens the gap panel. */
+/**
+ * "SOC 2 68%" in the status bar: the figure itself, not hidden behind the language indicator. Shown only in a
+ * policy workspace (see CoverageStore.active); a click opens the gap panel.
+ */
 export function createStatusItem(store: CoverageStore): vscode.Disposable {
-  const item = vscode.languages.createLanguageStatusItem('soc2Policy.coverage', DOCUMENT_SELECTOR);
-  item.name = 'SOC 2 coverage';
-  item.text = 'SOC 2 $(sync~spin)';
-  item.detail = 'indexing policies';
-  item.busy = true;
-  item.command = { command: Commands.showGapPanel, title: 'Gap analysis', tooltip: 'Open the SOC 2 gap analysis' };
+  const item = vscode.window.createStatusBarItem(STATUS_ITEM_ID, vscode.StatusBarAlignment.Left, 10);
+  item.name = vscode.l10n.t('SOC 2 coverage');
+  item.command = { command: Commands.showGapPanel, title: vscode.l10n.t('Open Gap Analysis') };
   const update = (snapshot: CoverageSnapshot) => {
+    if (!store.active) {
+      item.hide();
+      return;
+    }
     const percent = overallPercent(snapshot);
     const draftOnly = snapshot.coverage.roots.reduce((n, r) => n + r.summary.overall.draftOnly, 0);
     const uncovered = snapshot.coverage.roots.reduce((n, r) => n + r.summary.overall.uncovered, 0);
-    item.busy = false;
-    item.text = percent === undefined ? 'SOC 2 –' : `SOC 2 ${Math.round(percent)}%`;
-    item.detail = percent === undefined ? 'no criteria in scope' : `${percent}% of in-scope criteria covered · ${uncovered} uncovered, ${draftOnly} draft only`;
-    item.severity = uncovered > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    item.text = percent === undefined ? '$(shield) SOC 2 –' : `$(shield) SOC 2 ${Math.round(percent)}%`;
+    const detail = percent === undefined
+      ? vscode.l10n.t('No criteria in scope.')
+      : vscode.l10n.t('{0}% of in-scope criteria covered: {1} uncovered, {2} draft only.', percent, uncovered, draftOnly);
+    const restricted = vscode.workspace.isTrusted ? '' : `\n${vscode.l10n.t('Restricted Mode: built-in catalog only.')}`;
+    item.tooltip = `${detail}${restricted}\n${vscode.l10n.t('Click to open the gap analysis.')}`;
+    item.accessibilityInformation = { label: vscode.l10n.t('SOC 2 coverage {0}', percent === undefined ? '–' : `${Math.round(percent)}%`) };
+    item.show();
   };
   const subscription = store.onDidChange(update);
   if (store.current) update(store.current);

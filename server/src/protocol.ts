@@ -12,6 +12,9 @@ export const DIAGNOSTIC_SOURCE = 'soc2-policy';
 /** Code action kind of "fix everything that is safe to fix" (a sub-kind of `source.fixAll`). */
 export const FIX_ALL_KIND = 'source.fixAll.soc2Policy';
 
+/** Code action kind of "Map suggested criterion …": maps a criterion the document's own sentences suggest. */
+export const MAP_SUGGESTED_KIND = 'refactor.soc2Policy.mapSuggested';
+
 /** The settings section the server asks for with `workspace/configuration`. */
 export const SETTINGS_SECTION = 'soc2Policy';
 
@@ -57,6 +60,8 @@ export const DEFAULT_SETTINGS: Soc2PolicySettings = {
 export interface InitializationOptions {
   /** Pin "today" (YYYY-MM-DD) so review dates are judged reproducibly (tests, demos, screenshots). */
   today?: string;
+  /** The workspace is not trusted (VS Code Restricted Mode): load only the built-in catalogs, never custom ones. */
+  restrictedMode?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -189,8 +194,8 @@ export interface CatalogParams extends ScopeParams {
   catalogId?: string;
 }
 
-/** A point of focus as the catalog defines it, without its file location. */
-export type PointOfFocusInfo = Pick<PointOfFocus, 'id' | 'title' | 'summary'>;
+/** A point of focus as the catalog defines it, without its file location; `appliesTo` and `roles` when it has them. */
+export type PointOfFocusInfo = Pick<PointOfFocus, 'id' | 'title' | 'summary' | 'appliesTo' | 'roles'>;
 
 export interface ControlInfo {
   id: string;
@@ -267,6 +272,45 @@ export interface ReportResult {
 export namespace ReportRequest {
   export const method = 'soc2Policy/report';
   export const type = new RequestType<ReportParams, ReportResult, void>(method);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Import
+
+export interface ImportPoliciesParams {
+  /** Files and folders (URIs) to import: .docx, .html, .htm, .txt and .md; folders are searched. */
+  inputs: string[];
+  /** Folder (URI) the policy documents are written to. */
+  outFolder: string;
+  /** Replace documents that exist already. */
+  force?: boolean;
+  /** Token for work-done progress ("Importing 3/12"). */
+  workDoneToken?: string | number;
+}
+
+export interface ImportedPolicy {
+  sourceUri: string;
+  uri: string;
+  title: string;
+  type: string;
+  owner?: string;
+  /** What could not be converted (images, embedded objects), with the reason. */
+  notConverted: string[];
+  /** TSC criteria the document's own sentences probably address, best first. */
+  suggestions: { id: string; title: string; score: number; because: string[] }[];
+}
+
+export interface ImportPoliciesResult {
+  written: ImportedPolicy[];
+  /** Not written: a document of that name exists and `force` was not set. */
+  exists: { sourceUri: string; uri: string }[];
+  failed: { sourceUri: string; reason: string }[];
+}
+
+/** Converts Word, HTML, text and untagged Markdown files to draft policy documents, in the server (never the editor's process). */
+export namespace ImportPoliciesRequest {
+  export const method = 'soc2Policy/importPolicies';
+  export const type = new RequestType<ImportPoliciesParams, ImportPoliciesResult, void>(method);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

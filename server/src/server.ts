@@ -22,6 +22,7 @@ import { CoverageFeature } from './features/coverageRequests';
 import { registerDefinition } from './features/definition';
 import { DiagnosticsFeature } from './features/diagnostics';
 import { registerHover } from './features/hover';
+import { registerImportRequests } from './features/importRequests';
 import { registerReferences } from './features/references';
 import { registerSymbols } from './features/symbols';
 import { WorkspaceIndexFeature } from './features/workspaceIndex';
@@ -42,7 +43,9 @@ export function startServer(connection: Connection): void {
     const builtins = await loadBuiltins();
     for (const finding of builtins.findings) connection.console.error(`built-in catalog problem: ${finding.file}: ${finding.message}`);
     const settings = new SettingsCache(client.configuration ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION }) : undefined);
-    session = new PolicySession({ documents, builtins, today: todayFrom(params.initializationOptions), settings, log: (m) => connection.console.log(m) });
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    session = new PolicySession({ documents, builtins, today: todayFrom(options), customCatalogs: options?.restrictedMode !== true, settings, log: (m) => connection.console.log(m) });
+    if (options?.restrictedMode === true) connection.console.log('Restricted Mode: custom catalogs named in soc2-policy.yaml are not loaded.');
     const ctx: FeatureContext = { session, client };
 
     new DiagnosticsFeature(connection, ctx).register();
@@ -56,6 +59,7 @@ export function startServer(connection: Connection): void {
     registerDefinition(connection, ctx);
     registerReferences(connection, ctx);
     registerSymbols(connection, ctx);
+    registerImportRequests(connection, ctx);
 
     folders = workspaceFolders(params);
     return {

@@ -104,7 +104,7 @@ describe('cli: check output formats', () => {
     const { dir: other, cleanup: done } = tempDir();
     try {
       // An unaddressed criterion is a hint; the folder name has a space.
-      const policy = '---\ntitle: Backup Policy\nowner: IT\ntype: narrative\nstatus: approved\nlast_reviewed: 2026-06-01\ncontrols: [A1.2]\n---\n\n# Backup Policy\n\nBackups run nightly.\n';
+      const policy = '---\ntitle: Backup Policy\nowner: IT\ntype: narrative\nstatus: approved\neffective: 2026-01-15\nlast_reviewed: 2026-06-01\ncontrols: [A1.2]\n---\n\n# Backup Policy\n\nBackups run nightly.\n';
       writeFiles(other, { 'my policies/backup.md': policy });
       const log = JSON.parse(runCli(['check', '--format', 'sarif', ...TODAY], { cwd: other }).stdout);
       assert.deepEqual(validate(log), []);

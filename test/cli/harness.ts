@@ -71,6 +71,7 @@ title: Access Control Policy
 owner: Head of Security
 type: policy
 status: approved
+effective: 2026-01-15
 last_reviewed: 2026-06-01
 controls: [CC6.1]
 ---

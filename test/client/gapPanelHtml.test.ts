@@ -15,7 +15,7 @@ const model: GapViewModel = {
     series: [{ id: 'CC1', title: `Control ${EVIL}`, category: 'security', cells: [
       { id: 'CC1.1', title: `Integrity ${EVIL}`, status: 'covered' },
       { id: 'CC1.2', title: 'Board', status: 'uncovered' },
-    ] }],
+    ] }, { id: 'P1', title: 'Notice', category: 'privacy', cells: [{ id: 'P1.1', title: 'Notice', status: 'out-of-scope' }] }],
     gaps: [{
       rootUri: 'file:///w', id: 'CC1.2', title: `Board ${EVIL}`, category: 'security', series: 'CC1', status: 'uncovered', documents: [],
       suggestedTemplates: [{ id: 'code-of-conduct', title: `Code ${EVIL}` }],
@@ -38,10 +38,10 @@ describe('gap panel HTML', () => {
 
   it('has a heat map cell per criterion, as keyboard-reachable buttons with a title', () => {
     const cells = [...body.matchAll(/<button[^>]*class="cell s-([a-z-]+)"[^>]*>/g)];
-    assert.deepEqual(cells.map((m) => m[1]), ['covered', 'uncovered']);
+    assert.deepEqual(cells.map((m) => m[1]), ['covered', 'uncovered', 'out-of-scope']);
     for (const [cell] of cells) {
       assert.match(cell, /data-action="reveal"/);
-      assert.match(cell, /title="CC1\.\d · /);
+      assert.match(cell, /title="(CC1\.\d|P1\.1) · /);
       assert.match(cell, /aria-label="/);
     }
     assert.match(body, /class="heatmap" role="group"/);
@@ -70,6 +70,24 @@ describe('gap panel HTML', () => {
     assert.equal(csp, "default-src 'none'; style-src vscode-resource:; img-src vscode-resource:; font-src vscode-resource:; script-src 'nonce-abc123'");
     assert.deepEqual([...page.matchAll(/<script[^>]*>/g)].map((m) => m[0]), ['<script nonce="abc123" src="vscode-resource:/m/gapPanel.js">']);
     assert.doesNotMatch(page, /https?:\/\//, 'no remote resources');
+  });
+
+  it('collapses out-of-scope categories to one line: a summary row and a closed <details>', () => {
+    assert.match(body, /<tr class="muted out-of-scope"><td colspan="7">Out of scope: privacy &#60;img/);
+    assert.doesNotMatch(body, /<th scope="row">privacy/, 'no row of dashes per out-of-scope category');
+    const collapsed = /<details class="out-of-scope"[^>]*><summary>Out of scope: privacy [^<]*\(1 criteria\)<\/summary>(.*?)<\/details>/.exec(body);
+    assert.ok(collapsed, 'out-of-scope series sit in a closed <details>');
+    assert.match(collapsed[1], /data-id="P1\.1"/);
+    assert.doesNotMatch(collapsed[1], /data-id="CC1\.1"/);
+  });
+
+  it('shows the cell detail above the heat map, and has one primary action with secondary exports', () => {
+    assert.ok(body.indexOf('class="cell-detail"') < body.indexOf('class="heatmap"'), 'the detail is not below a long heat map');
+    const primaries = [...body.matchAll(/<button[^>]*class="primary"[^>]*>/g)];
+    assert.equal(primaries.length, 1);
+    assert.match(primaries[0][0], /data-action="create" data-id="CC1.2" data-template="code-of-conduct"/);
+    for (const m of body.matchAll(/<button[^>]*data-action="export"[^>]*>/g)) assert.match(m[0], /class="secondary"/);
+    assert.match(renderGapBody(model, (m) => `«${m}»`), /«Summary»/, 'text goes through the translate function');
   });
 
   it('says so while the server is indexing', () => {

@@ -88,7 +88,7 @@ describe('TextMate injection grammar', () => {
   describe("with VS Code's Markdown grammar", function () {
     const markdown = path.join(VSCODE_EXTENSIONS, 'markdown-basics/syntaxes/markdown.tmLanguage.json');
     before(function () {
-      if (!existsSync(markdown)) this.skip(); // installed by scripts/setup.sh; absent on a bare checkout
+      if (!existsSync(markdown)) this.skip(); // installed by scripts/setup-tests.sh (npm run test:all); absent on a bare checkout
     });
     checks(() => {
       const files: Record<string, string> = { ...INJECTIONS, 'text.html.markdown': markdown };

@@ -5,7 +5,10 @@ import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../server/src/protocol';
 import { Commands, Views } from '../../client/src/ids';
 
 const REPO = path.resolve(__dirname, '..', '..');
-const manifest = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+/** The manifest as VS Code shows it: `%key%` strings replaced from package.nls.json (see l10n.test.ts). */
+const nls: Record<string, string> = JSON.parse(readFileSync(path.join(REPO, 'package.nls.json'), 'utf8'));
+const manifest = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'), (_key, value) =>
+  (typeof value === 'string' && /^%[\w.-]+%$/.test(value) ? nls[value.slice(1, -1)] ?? value : value));
 const contributes = manifest.contributes;
 
 /** { a: { b: 1 } } -> [['a.b', 1]] */
@@ -30,6 +33,25 @@ describe('extension manifest', () => {
     assert.deepEqual(contributes.viewsContainers.activitybar.map((c: { id: string; title: string }) => [c.id, c.title]), [[Views.container, 'SOC 2']]);
     assert.deepEqual(contributes.views[Views.container].map((v: { id: string }) => v.id), [Views.coverage]);
     for (const c of contributes.commands) assert.equal(c.category, 'SOC 2', c.command);
+    for (const id of ['soc2Policy.restartServer', 'soc2Policy.showOutput']) assert.ok(declared.includes(id), id);
+    const clearFilter = contributes.commands.find((c: { command: string }) => c.command === Commands.clearDocumentFilter);
+    assert.match(clearFilter.title, /^Clear Document Filter/, 'the way back from a document filter says what it does');
+  });
+
+  it('works limited in Restricted Mode and not in virtual workspaces, and says why', () => {
+    const { untrustedWorkspaces, virtualWorkspaces } = manifest.capabilities;
+    assert.equal(untrustedWorkspaces.supported, 'limited');
+    assert.match(untrustedWorkspaces.description, /built-in catalogs only/);
+    assert.match(untrustedWorkspaces.description, /write files/);
+    assert.equal(virtualWorkspaces.supported, false);
+    assert.ok(virtualWorkspaces.description.length > 20);
+  });
+
+  it('keeps the welcome view until the folder is a policy workspace', () => {
+    const whens = contributes.viewsWelcome.map((w: { when: string }) => w.when);
+    assert.ok(whens.every((w: string) => /soc2Policy\.(indexed|active)/.test(w)), whens.join(' | '));
+    assert.ok(contributes.viewsWelcome.some((w: { contents: string; when: string }) => /!isWorkspaceTrusted/.test(w.when) && /Restricted Mode/.test(w.contents)));
+    assert.equal(contributes.configuration.title, 'SOC 2 Policy Studio');
   });
 
   it('has a setting with a description and the default of DEFAULT_SETTINGS for each server setting', () => {
@@ -49,6 +71,9 @@ describe('extension manifest', () => {
     const [walkthrough] = contributes.walkthroughs;
     assert.equal(walkthrough.title, 'Get started with SOC 2 policies');
     assert.deepEqual(walkthrough.steps.map((s: { id: string }) => s.id), ['chooseScope', 'initWorkspace', 'corePolicies', 'gapAnalysis']);
+    // One spelling, the command's: "Initialize".
+    assert.equal(walkthrough.steps[1].title, 'Initialize the workspace');
+    assert.doesNotMatch(JSON.stringify(manifest) + readFileSync(path.join(REPO, walkthrough.steps[1].media.markdown), 'utf8'), /[Ii]nitialis/);
     for (const step of walkthrough.steps) assert.ok(existsSync(path.join(REPO, step.media.markdown)), step.media.markdown);
   });
 

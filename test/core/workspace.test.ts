@@ -88,7 +88,7 @@ describe('workspace analysis', () => {
 
   it('applies rule severities from the config, including off', async () => {
     const config = 'rules:\n  unaddressed-criterion: error\n  missing-section: off\n';
-    const body = `---\ntitle: t\nowner: o\nstatus: approved\ncontrols: [CC6.1]\n---\n\n# T\n\nText.\n`;
+    const body = `---\ntitle: t\nowner: o\nstatus: approved\neffective: 2026-01-15\nlast_reviewed: 2026-06-01\ncontrols: [CC6.1]\n---\n\n# T\n\nText.\n`;
     const { analyzer } = await openWorkspace({ 'soc2-policy.yaml': config, 'a.md': body });
     const findings = analyzer.findings(`${ROOT}/a.md`);
     assert.deepEqual(findings.map((f) => `${f.code}:${f.severity}`), ['unaddressed-criterion:error']);

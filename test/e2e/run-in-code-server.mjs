@@ -10,6 +10,11 @@
 //        SOC2_E2E_WORKSPACE (default: examples/acme-saas) SOC2_E2E_SCREENSHOTS (default: docs/screenshots)
 //        SOC2_E2E_TIMEOUT_MS (default 600000)  SOC2_CODE_SERVER_BIN / SOC2_CODE_SERVER_DIR (installer's dir)
 //        SOC2_E2E_VERBOSE=1 (also print code-server output and all workbench log lines)
+//        SOC2_E2E_SCENARIOS=acme-saas,new-user,restricted (default: all; see scenarios.mjs)
+//   SCENARIOS. The same bundled suite runs once per scenario, each in a fresh code-server: the workspace
+//   above (acme-saas), an empty folder (new-user), and an untrusted copy of test/e2e/fixtures/restricted
+//   (restricted: without --disable-workspace-trust, so VS Code runs it in Restricted Mode). The extension
+//   host gets the scenario's name as process.env.SOC2_E2E_SCENARIO and runs only that scenario's tests.
 //   Defaults are relative to the extension root; paths given explicitly are relative to the cwd.
 //   Exit code: the suite's (0 = passed); 1 on timeout or launcher error.
 //
@@ -24,6 +29,7 @@
 //   console.log('SOC2_PAGE_ACTION ' + JSON.stringify({ id, action, selector, frames, key, name, timeoutMs }))
 //       -> <control>/<id>.json  = { ok: true, value } | { ok: false, error }
 //       action: click | waitFor (visible) | count | text (innerText) | press (keyboard key) |
+//               type (keyboard text: `text`) | hover | inViewport (whole element visible without scrolling) |
 //               screenshot (of the element, to <screenshots>/<name>.png)
 //       frames: optional list of iframe selectors to descend, e.g. webviews:
 //               ["iframe.webview.ready", "iframe#active-frame"]
@@ -45,6 +51,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { scenarios } from './scenarios.mjs';
 
 const log = (...a) => console.log('[run-in-code-server]', ...a);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -68,7 +75,7 @@ const csBin = opt['code-server'] ?? process.env.SOC2_CODE_SERVER_BIN ?? path.joi
 
 let server, browser, tmpRoot, exiting = false;
 // Workbench log lines that are expected here (no network, no vsda) and say nothing about the suite.
-const WORKBENCH_NOISE = /open-vsx\.org|vsda|marketplace|^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin|^\[Service Worker\]|^ChatSessionStore|^\[driver\]/;
+const WORKBENCH_NOISE = /open-vsx\.org|vsda|marketplace|^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin|^\[Service Worker\]|^ChatSessionStore|^\[driver\]|^DialogService: refused to show dialog in tests/;
 const serverTail = []; // last lines of code-server output, shown if it fails to start
 
 async function main() {
@@ -76,19 +83,36 @@ async function main() {
     if (!fs.existsSync(p)) throw new Error(`${what} not found: ${p}`);
   if (!fs.existsSync(csBin)) throw new Error(`code-server not found at ${csBin}; run scripts/install-code-server.sh`);
   fs.mkdirSync(shotsDir, { recursive: true });
-  // Fresh state every run: no leftover settings, extensions, or answers from an earlier run.
   tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'soc2-e2e-'));
-  const [userData, extDir, controlDir] = ['user-data', 'extensions', 'control'].map((d) => path.join(tmpRoot, d));
-  [userData, extDir, controlDir].forEach((d) => fs.mkdirSync(d));
+  browser = await chromium.launch({ executablePath: process.env.SOC2_CHROMIUM ?? '/usr/bin/chromium', headless: true,
+    // Playwright's own signal handlers exit(130) before our cleanup could stop code-server.
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+    // No sandbox (root, containers), no GPU (headless server), no calls home (no network here).
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'] });
+  // The same suite, once per scenario (folder and trust), each in a fresh code-server; the first failure decides.
+  let result = 0;
+  for (const scenario of scenarios({ workspace, extPath, tmpRoot })) {
+    const code = await runScenario(scenario);
+    if (result === 0) result = code;
+  }
+  return result;
+}
+
+async function runScenario({ name, folder, restricted }) {
+  // Fresh state every run: no leftover settings, extensions, or answers from an earlier run.
+  const [userData, extDir, controlDir] = ['user-data', 'extensions', 'control'].map((d) => path.join(tmpRoot, name, d));
+  [userData, extDir, controlDir].forEach((d) => fs.mkdirSync(d, { recursive: true }));
+  serverTail.length = 0;
 
   const port = await freePort();
-  log(`code-server ${csBin} on 127.0.0.1:${port}`);
+  log(`scenario ${name}: code-server ${csBin} on 127.0.0.1:${port}${restricted ? ' (workspace trust on: Restricted Mode)' : ''}`);
   // detached: own process group, so cleanup can stop code-server AND its extension host children.
-  server = spawn(csBin, ['--config', path.join(tmpRoot, 'config.yaml'), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', extDir],
+  server = spawn(csBin, ['--config', path.join(tmpRoot, name, 'config.yaml'), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
+    '--disable-update-check', ...(restricted ? [] : ['--disable-workspace-trust']), '--user-data-dir', userData, '--extensions-dir', extDir],
   { detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    // The extension host inherits the server's env: that is how the suite learns the control dir.
-    env: { ...process.env, SOC2_E2E_RUNNER: 'code-server', SOC2_E2E_CONTROL_DIR: controlDir, SOC2_E2E_SCREENSHOTS: shotsDir } });
+    // The extension host inherits the server's env: that is how the suite learns the control dir and scenario.
+    env: { ...process.env, SOC2_E2E_RUNNER: 'code-server', SOC2_E2E_CONTROL_DIR: controlDir, SOC2_E2E_SCREENSHOTS: shotsDir, SOC2_E2E_SCENARIO: name } });
   for (const s of [server.stdout, server.stderr]) s.on('data', (b) => {
     for (const line of b.toString().split('\n').filter(Boolean)) {
       serverTail.push(line); if (serverTail.length > 40) serverTail.shift();
@@ -98,15 +122,17 @@ async function main() {
   const serverExited = new Promise((r) => server.once('exit', (code, sig) => r(`code-server exited (${code ?? sig})`)));
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000, serverExited);
 
-  browser = await chromium.launch({ executablePath: process.env.SOC2_CHROMIUM ?? '/usr/bin/chromium', headless: true,
-    // Playwright's own signal handlers exit(130) before our cleanup could stop code-server.
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-    // No sandbox (root, containers), no GPU (headless server), no calls home (no network here).
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'] });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  if (verbose) page.on('pageerror', (e) => console.log('[page error]', e.message));
+  try {
+    return await runSuite(page, port, folder, controlDir, serverExited);
+  } finally {
+    await page.close().catch(() => {});
+    await stopServer();
+  }
+}
 
+async function runSuite(page, port, folder, controlDir, serverExited) {
+  if (verbose) page.on('pageerror', (e) => console.log('[page error]', e.message));
   let resolveExit;
   const exited = new Promise((r) => { resolveExit = r; });
   let queue = Promise.resolve();
@@ -143,8 +169,8 @@ async function main() {
   // (vscode-remote://host:port/...) because the extension host lives on the code-server side.
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [['extensionDevelopmentPath', remote(extPath)], ['extensionTestsPath', remote(testsPath)], ['skipWelcome', 'true']];
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  log(`open ${workspace}; tests ${testsPath}; timeout ${timeoutMs} ms`);
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  log(`open ${folder}; tests ${testsPath}; timeout ${timeoutMs} ms`);
   const started = Date.now();
   await page.goto(url, { waitUntil: 'domcontentloaded' });
 
@@ -164,7 +190,7 @@ async function main() {
 }
 
 // One Playwright action, optionally inside nested iframes (webviews are two iframes deep).
-async function pageAction(page, { action, selector, frames = [], key, name, timeoutMs = 10_000 }) {
+async function pageAction(page, { action, selector, frames = [], key, text, name, timeoutMs = 10_000 }) {
   let root = page;
   for (const f of frames) root = root.frameLocator(f);
   const loc = selector ? root.locator(selector) : undefined;
@@ -175,6 +201,12 @@ async function pageAction(page, { action, selector, frames = [], key, name, time
     case 'count': return await need().count();
     case 'text': return await need().first().innerText({ timeout: timeoutMs });
     case 'press': await page.keyboard.press(key); return true;
+    case 'type': await page.keyboard.type(String(text ?? '')); return true;
+    case 'hover': await need().first().hover({ timeout: timeoutMs }); return true;
+    case 'inViewport': return await need().first().evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.height > 0 && r.top >= 0 && r.bottom <= (el.ownerDocument.defaultView?.innerHeight ?? 0);
+    });
     case 'screenshot': {
       if (!/^[A-Za-z0-9._-]+$/.test(name ?? '')) throw new Error('screenshot needs name [A-Za-z0-9._-]+');
       const file = path.join(shotsDir, `${name}.png`);
@@ -215,14 +247,18 @@ async function waitForHttp(url, boundMs, died) {
   throw new Error(`${dead ?? `code-server did not answer ${url} within ${boundMs} ms`}\n${serverTail.join('\n')}`);
 }
 
-async function cleanup() {
-  if (browser) await browser.close().catch(() => {});
+async function stopServer() {
   if (server && server.exitCode === null && server.signalCode === null) {
     const gone = new Promise((r) => server.once('exit', r));
     try { process.kill(-server.pid, 'SIGTERM'); } catch {}
     const t = setTimeout(() => { try { process.kill(-server.pid, 'SIGKILL'); } catch {} }, 5000);
     await gone; clearTimeout(t);
   }
+}
+
+async function cleanup() {
+  if (browser) await browser.close().catch(() => {});
+  await stopServer();
   if (tmpRoot) fs.rmSync(tmpRoot, { recursive: true, force: true });
 }
 

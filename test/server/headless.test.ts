@@ -16,6 +16,8 @@ owner: Head of Security
 type: narrative
 status: approved
 controls: [CC9.2, CC9.9]
+effective: 2026-01-15
+last_reviewed: 2026-06-01
 ---
 
 # Vendor Policy
@@ -44,7 +46,7 @@ describe('language server features in process', () => {
       assert.equal(second!.version, 2, 'computed on the latest text, without waiting for the debounce');
       assert.deepEqual(second!.diagnostics, []);
 
-      const hover = await provideHover(ctx, { textDocument: { uri }, position: { line: 10, character: 20 } });
+      const hover = await provideHover(ctx, { textDocument: { uri }, position: { line: 12, character: 20 } });
       assert.match((hover!.contents as MarkupContent).value, /\*\*CC9\.2\*\*[\s\S]*\[Vendor Policy\]\(file:\/\/\/ws\/policies\/vendor\.md\)/);
 
       documents.update(uri, POLICY.replace(', CC9.9]', ', ]'));

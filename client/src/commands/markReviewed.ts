@@ -7,13 +7,13 @@ import { lastReviewedEdit } from '../text/frontMatter';
 export async function markReviewed(uri?: vscode.Uri): Promise<boolean> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'markdown') {
-    void vscode.window.showWarningMessage('SOC 2: open a policy document to mark it as reviewed.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('SOC 2: open a policy document to mark it as reviewed.'));
     return false;
   }
   const date = today();
   const edit = lastReviewedEdit(document.getText(), date);
   if (!edit) {
-    void vscode.window.showWarningMessage('SOC 2: this document has no front matter (--- … ---) to record the review in.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('SOC 2: this document has no front matter (--- … ---) to record the review in.'));
     return false;
   }
   const workspaceEdit = new vscode.WorkspaceEdit();

@@ -44,3 +44,36 @@ export function validDate(value: string | undefined): string | undefined {
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value) ? value : undefined;
 }
+
+/** A line edit that maps a criterion, with the column the id lands at (to select it for the author). */
+export interface MappingEdit extends LineEdit {
+  column: number;
+}
+
+/**
+ * The edit that adds `id` to the front matter's `controls`, in the style already used: appended to a flow list
+ * (`[a, b]`), as a new block item (`- a`), a scalar turned into a list, or a new `controls: [id]` key. Undefined
+ * without native front matter, or when the document already maps `id` there.
+ */
+export function addControlEdit(text: string, id: string): MappingEdit | undefined {
+  const lines = text.split(/\r?\n/);
+  const end = frontMatterEnd(lines);
+  if (end === undefined) return undefined;
+  const key = lines.slice(1, end).findIndex((l) => /^controls:/.test(l)) + 1;
+  if (key === 0) return { line: end, insert: true, text: `controls: [${id}]`, column: 'controls: ['.length };
+  const value = lines[key].replace(/^controls:/, '').replace(/\s+#.*$/, '').trim();
+  const flow = /^\[(.*)\]$/.exec(value);
+  if (flow || (value && !value.startsWith('['))) {
+    const ids = (flow ? flow[1] : value).split(',').map((s) => s.trim()).filter(Boolean);
+    if (ids.includes(id)) return undefined;
+    const prefix = `controls: [${ids.map((i) => `${i}, `).join('')}`;
+    return { line: key, insert: false, text: `${prefix}${id}]`, column: prefix.length };
+  }
+  let last = key;
+  while (last + 1 < end && /^\s+-\s/.test(lines[last + 1])) last++;
+  const items = lines.slice(key + 1, last + 1).map((l) => l.replace(/^\s+-\s+/, '').trim());
+  if (items.includes(id)) return undefined;
+  if (last === key) return { line: key, insert: false, text: `controls: [${id}]`, column: 'controls: ['.length };
+  const indent = /^(\s+-\s+)/.exec(lines[last])![1];
+  return { line: last + 1, insert: true, text: `${indent}${id}`, column: indent.length };
+}

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CoverageLocation, CoverageStatus, CoveringDocument, CriterionCoverage, RootCoverage } from '../../../server/src/protocol';
 import type { CoverageSnapshot, CoverageStore } from '../coverageStore';
 import { Commands, ContextKeys, Views } from '../ids';
+import { escapeMarkdown } from '../text/markdown';
 
 /** Tree nodes. Parents are stored so `reveal` (from the gap panel) can walk up without a search. */
 export type CoverageNode =
@@ -20,13 +21,30 @@ const STATUS_ICON: Record<CoverageStatus, [string, string]> = {
   'out-of-scope': ['dash', 'disabledForeground'],
 };
 
-const STATUS_TEXT: Record<CoverageStatus, string> = {
-  covered: 'covered',
-  'draft-only': 'draft only',
-  uncovered: 'uncovered',
-  excluded: 'excluded',
-  'out-of-scope': 'out of scope',
-};
+function statusText(status: CoverageStatus): string {
+  switch (status) {
+    case 'covered': return vscode.l10n.t('covered');
+    case 'draft-only': return vscode.l10n.t('draft only');
+    case 'uncovered': return vscode.l10n.t('uncovered');
+    case 'excluded': return vscode.l10n.t('excluded');
+    case 'out-of-scope': return vscode.l10n.t('out of scope');
+  }
+}
+
+/**
+ * What the view says while it is filtered to one document: the document and its figures, in the description
+ * (hidden while the view is alone in its container) and in the message above the tree, with the way back.
+ */
+export function documentFilterTexts(snapshot: CoverageSnapshot | undefined, uri: string): { description: string; message: string } {
+  const mapped = snapshot?.coverage.roots.flatMap((r) => r.criteria).filter((c) => c.documents.some((d) => d.uri === uri)) ?? [];
+  const count = (status: CoverageStatus) => mapped.filter((c) => c.status === status).length;
+  const name = vscode.workspace.asRelativePath(vscode.Uri.parse(uri));
+  const figures = [mapped.length, count('covered'), count('draft-only')];
+  return {
+    description: vscode.l10n.t('{0} · maps {1} criteria: {2} covered, {3} draft only', name, ...figures),
+    message: vscode.l10n.t('Only what {0} maps: {1} criteria, {2} covered, {3} draft only. "Clear Document Filter" in the title bar shows every criterion again.', name, ...figures),
+  };
+}
 
 export interface TreeFilter {
   /** Also list criteria of categories out of scope. */
@@ -54,7 +72,7 @@ export function buildNodes(snapshot: CoverageSnapshot, filter: TreeFilter): Cove
       const node: CoverageNode = {
         kind: 'category', key: `${root.rootUri}#${category.id}`, parent: rootParent, title: category.title, children: [],
         percent: category.inScope && category.applicable ? category.percent : undefined,
-        counts: category.inScope ? `${category.covered}/${category.applicable} covered` : 'out of scope',
+        counts: category.inScope ? vscode.l10n.t('{0}/{1} covered', category.covered, category.applicable) : vscode.l10n.t('out of scope'),
       };
       const seriesIds = [...new Set(criteria.map((c) => c.series))];
       for (const seriesId of seriesIds) {
@@ -95,7 +113,7 @@ function openAt(uri: string, location: CoverageLocation | undefined): vscode.Com
   const { start } = location?.range ?? { start: { line: 0, character: 0 } };
   const position = new vscode.Position(start.line, start.character);
   return {
-    command: 'vscode.open', title: 'Open',
+    command: 'vscode.open', title: vscode.l10n.t('Open'),
     arguments: [vscode.Uri.parse(uri), { selection: new vscode.Range(position, position), preserveFocus: false } satisfies vscode.TextDocumentShowOptions],
   };
 }
@@ -105,15 +123,17 @@ function criterionItem(node: Extract<CoverageNode, { kind: 'criterion' }>): vsco
   const item = new vscode.TreeItem(`${c.id} · ${c.title}`, c.documents.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   const [icon, color] = STATUS_ICON[c.status];
   item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
-  const docs = c.documents.length === 1 ? '1 doc' : `${c.documents.length} docs`;
-  item.description = c.status === 'covered' ? docs : `${STATUS_TEXT[c.status]}${c.documents.length ? ` · ${docs}` : ''}`;
-  const tooltip = new vscode.MarkdownString(undefined, true);
-  tooltip.appendMarkdown(`**${c.id}** · `).appendText(c.title).appendMarkdown(`\n\n_${STATUS_TEXT[c.status]}_`);
-  if (c.reason) tooltip.appendMarkdown('\n\nExcluded: ').appendText(c.reason);
-  if (node.description) tooltip.appendMarkdown('\n\n').appendText(node.description);
+  const docs = c.documents.length === 1 ? vscode.l10n.t('1 doc') : vscode.l10n.t('{0} docs', c.documents.length);
+  item.description = c.status === 'covered' ? docs : `${statusText(c.status)}${c.documents.length ? ` · ${docs}` : ''}`;
+  // Escaped text, not appendText: that turns spaces into &nbsp; and the tooltip would never wrap.
+  const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(c.id)}** · ${escapeMarkdown(c.title)}\n\n_${escapeMarkdown(statusText(c.status))}_`);
+  if (c.reason) tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('Excluded: {0}', c.reason))}`);
+  if (node.description) tooltip.appendMarkdown(`\n\n${escapeMarkdown(node.description)}`);
+  if (c.status === 'uncovered') tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('Click to create a policy for it or map it into a document.'))}`);
   item.tooltip = tooltip;
   item.contextValue = `criterion.${c.status}`;
-  item.accessibilityInformation = { label: `${c.id} ${c.title}, ${STATUS_TEXT[c.status]}, ${docs}` };
+  item.accessibilityInformation = { label: `${c.id} ${c.title}, ${statusText(c.status)}, ${docs}` };
+  if (c.status === 'uncovered') item.command = { command: Commands.closeGap, title: vscode.l10n.t('Close this gap'), arguments: [c.id] };
   return item;
 }
 
@@ -149,7 +169,7 @@ function nodeItem(node: CoverageNode): vscode.TreeItem {
       break;
     }
     case 'location':
-      item = new vscode.TreeItem(node.location.kind === 'section' ? `§ ${node.location.section ?? ''}` : 'front matter', None);
+      item = new vscode.TreeItem(node.location.kind === 'section' ? `§ ${node.location.section ?? ''}` : vscode.l10n.t('front matter'), None);
       item.description = node.location.mappedId;
       item.command = openAt(node.uri, node.location);
       break;
@@ -188,7 +208,6 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode>, vsco
   /** Only the criteria `uri` maps (undefined: all). */
   setDocumentFilter(uri: string | undefined): void {
     this.filter.documentUri = uri;
-    this.view.description = uri ? vscode.workspace.asRelativePath(vscode.Uri.parse(uri)) : undefined;
     void this.setContext();
     this.rebuild();
   }
@@ -210,7 +229,6 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode>, vsco
     let node = this.find(criterionId);
     if (!node && (this.filter.documentUri || !this.filter.showAll)) {
       this.filter.documentUri = undefined;
-      this.view.description = undefined;
       this.setShowAll(true);
       node = this.find(criterionId);
     }
@@ -229,13 +247,14 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode>, vsco
   }
 
   private rebuild(): void {
-    const snapshot = this.store.current;
+    // Outside a policy workspace: no nodes, badge or message, so the welcome view invites to start one.
+    const snapshot = this.store.active ? this.store.current : undefined;
     this.nodes = snapshot ? buildNodes(snapshot, this.filter) : [];
-    const root = snapshot?.coverage.roots[0];
-    if (root) this.view.badge = root.summary.overall.uncovered
-      ? { value: root.summary.overall.uncovered, tooltip: `${root.summary.overall.uncovered} uncovered criteria` }
-      : undefined;
-    this.view.message = snapshot && !this.nodes.length ? 'No criteria to show.' : undefined;
+    const uncovered = snapshot?.coverage.roots.reduce((n, r) => n + r.summary.overall.uncovered, 0) ?? 0;
+    this.view.badge = uncovered ? { value: uncovered, tooltip: vscode.l10n.t('{0} uncovered criteria', uncovered) } : undefined;
+    const filtered = this.filter.documentUri ? documentFilterTexts(snapshot, this.filter.documentUri) : undefined;
+    this.view.description = filtered?.description;
+    this.view.message = filtered?.message ?? (snapshot && !this.nodes.length ? vscode.l10n.t('No criteria to show.') : undefined);
     this.changed.fire(undefined);
   }
 

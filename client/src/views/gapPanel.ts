@@ -93,7 +93,7 @@ export class GapPanel implements vscode.Disposable {
       return this.panel;
     }
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel(GAP_PANEL_VIEW_TYPE, 'SOC 2 Gap Analysis', vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(GAP_PANEL_VIEW_TYPE, vscode.l10n.t('SOC 2 Gap Analysis'), vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [media],
     });
@@ -114,7 +114,7 @@ export class GapPanel implements vscode.Disposable {
       ...model.missingSections.map((i) => i.uri), ...model.overdueReviews.map((i) => i.uri),
       ...model.roots.flatMap((r) => r.gaps.flatMap((g) => g.documents.map((d) => d.uri))),
     ]);
-    return renderGapBody(model);
+    return renderGapBody(model, vscode.l10n.t);
   }
 
   private setHtml(panel: vscode.WebviewPanel): void {
@@ -124,7 +124,7 @@ export class GapPanel implements vscode.Disposable {
       nonce: randomBytes(16).toString('base64'),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'gapPanel.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'gapPanel.css')).toString(),
-    }, this.body());
+    }, this.body(), vscode.l10n.t);
     this.stale = false;
   }
 

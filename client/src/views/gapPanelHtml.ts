@@ -45,13 +45,25 @@ export interface GapViewModel {
   loading?: boolean;
 }
 
-const STATUS_LABEL: Record<CoverageStatus, string> = {
-  covered: 'covered',
-  'draft-only': 'draft only',
-  uncovered: 'uncovered',
-  excluded: 'excluded',
-  'out-of-scope': 'out of scope',
-};
+/**
+ * Localises a message with `{0}`-style arguments: vscode.l10n.t in the extension. The default only fills the
+ * arguments in, so this module stays free of vscode and the unit tests read English.
+ */
+export type Translate = (message: string, ...args: (string | number)[]) => string;
+
+export const fillIn: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
+
+const STATUSES: CoverageStatus[] = ['covered', 'draft-only', 'uncovered', 'excluded', 'out-of-scope'];
+
+function statusLabel(status: CoverageStatus, t: Translate): string {
+  switch (status) {
+    case 'covered': return t('covered');
+    case 'draft-only': return t('draft only');
+    case 'uncovered': return t('uncovered');
+    case 'excluded': return t('excluded');
+    case 'out-of-scope': return t('out of scope');
+  }
+}
 
 /** Status as a glyph too, so the heat map does not rely on colour alone. */
 const STATUS_GLYPH: Record<CoverageStatus, string> = {
@@ -71,68 +83,107 @@ function attrs(values: Record<string, string | number | undefined>): string {
   return Object.entries(values).filter(([, v]) => v !== undefined).map(([k, v]) => ` ${k}="${esc(v)}"`).join('');
 }
 
-function summary(root: GapRoot): string {
-  const rows = root.categories.map((c) => {
-    const label = c.inScope ? `${c.percent}%` : 'out of scope';
-    const meter = c.inScope && c.applicable
-      ? `<meter${attrs({ min: 0, max: c.applicable, value: c.covered, 'aria-label': `${c.title}: ${c.covered} of ${c.applicable} covered` })}></meter>`
+function summary(root: GapRoot, t: Translate): string {
+  const rows = root.categories.filter((c) => c.inScope).map((c) => {
+    const meter = c.applicable
+      ? `<meter${attrs({ min: 0, max: c.applicable, value: c.covered, 'aria-label': t('{0}: {1} of {2} covered', c.title, c.covered, c.applicable) })}></meter>`
       : '<span class="muted">—</span>';
-    return `<tr${attrs({ class: c.inScope ? undefined : 'muted' })}><th scope="row">${esc(c.title)}</th><td class="num">${esc(label)}</td><td>${meter}</td>`
+    return `<tr><th scope="row">${esc(c.title)}</th><td class="num">${esc(`${c.percent}%`)}</td><td>${meter}</td>`
       + `<td class="num">${c.covered}/${c.applicable}</td><td class="num">${c.draftOnly}</td><td class="num">${c.uncovered}</td><td class="num">${c.excluded}</td></tr>`;
   }).join('');
+  // Categories the report does not cover: one line, not a row of dashes each.
+  const outside = root.categories.filter((c) => !c.inScope).map((c) => c.title);
+  const outsideRow = outside.length ? `<tr class="muted out-of-scope"><td colspan="7">${esc(t('Out of scope: {0}', outside.join(', ')))}</td></tr>` : '';
   const o = root.overall;
-  return `<div class="overall"><span class="big">${o.percent}%</span><span>of in-scope criteria covered`
-    + ` <span class="muted">(${o.covered}/${o.applicable}; ${o.draftOnly} draft only, ${o.uncovered} uncovered, ${o.excluded} excluded)</span></span></div>`
-    + (root.scopeDeclared ? '' : '<p class="note">No soc2-policy.yaml declares the scope: it is inferred from what documents map.</p>')
-    + '<table class="summary"><thead><tr><th scope="col">Category</th><th scope="col">Coverage</th><th scope="col"><span class="sr-only">Bar</span></th>'
-    + '<th scope="col">Covered</th><th scope="col">Draft only</th><th scope="col">Uncovered</th><th scope="col">Excluded</th></tr></thead>'
-    + `<tbody>${rows}</tbody></table>`;
+  return `<div class="overall"><span class="big">${o.percent}%</span><span>${esc(t('of in-scope criteria covered'))}`
+    + ` <span class="muted">${esc(t('({0}/{1}; {2} draft only, {3} uncovered, {4} excluded)', o.covered, o.applicable, o.draftOnly, o.uncovered, o.excluded))}</span></span></div>`
+    + nextStep(root, t)
+    + (root.scopeDeclared ? '' : `<p class="note">${esc(t('No soc2-policy.yaml declares the scope: it is inferred from what documents map.'))}</p>`)
+    + `<table class="summary"><thead><tr><th scope="col">${esc(t('Category'))}</th><th scope="col">${esc(t('Coverage'))}</th><th scope="col"><span class="sr-only">${esc(t('Bar'))}</span></th>`
+    + [t('Covered'), t('Draft only'), t('Uncovered'), t('Excluded')].map((h) => `<th scope="col">${esc(h)}</th>`).join('')
+    + `</tr></thead><tbody>${rows}${outsideRow}</tbody></table>`;
 }
 
-function heatMap(root: GapRoot): string {
-  const legend = (Object.keys(STATUS_LABEL) as CoverageStatus[])
-    .map((s) => `<li><span class="swatch s-${s}" aria-hidden="true">${STATUS_GLYPH[s]}</span>${esc(STATUS_LABEL[s])}</li>`).join('');
-  const rows = root.series.map((series) => {
-    const cells = series.cells.map((c) => {
-      const label = `${c.id} · ${c.title} — ${STATUS_LABEL[c.status]}`;
+/** The template suggested for the most uncovered criteria: what to write next. */
+export function bestNextTemplate(gaps: Gap[]): { id: string; title: string; criteria: string[] } | undefined {
+  const byTemplate = new Map<string, { id: string; title: string; criteria: string[] }>();
+  for (const gap of gaps.filter((g) => g.status === 'uncovered')) {
+    for (const template of gap.suggestedTemplates) {
+      const entry = byTemplate.get(template.id) ?? { ...template, criteria: [] };
+      entry.criteria.push(gap.id);
+      byTemplate.set(template.id, entry);
+    }
+  }
+  let best: { id: string; title: string; criteria: string[] } | undefined;
+  for (const entry of byTemplate.values()) if (!best || entry.criteria.length > best.criteria.length) best = entry;
+  return best;
+}
+
+/** The panel's one primary action; everything else (exports, other templates) is secondary. */
+function nextStep(root: GapRoot, t: Translate): string {
+  const best = bestNextTemplate(root.gaps);
+  if (!best) return '';
+  return `<div class="next-step"><button${attrs({
+    type: 'button', class: 'primary', 'data-action': 'create', 'data-id': best.criteria[0], 'data-template': best.id, 'data-key': `next:${root.rootUri}`,
+  })}>${esc(t('Create "{0}"', best.title))}</button> <span class="muted">${esc(t('suggested for {0} uncovered: {1}', best.criteria.length, best.criteria.join(', ')))}</span></div>`;
+}
+
+function seriesRows(root: GapRoot, series: HeatSeries[], t: Translate): string {
+  return series.map((s) => {
+    const cells = s.cells.map((c) => {
+      const label = `${c.id} · ${c.title} — ${statusLabel(c.status, t)}`;
       return `<button${attrs({
         type: 'button', class: `cell s-${c.status}`, 'data-action': 'reveal', 'data-id': c.id, 'data-key': `cell:${root.rootUri}:${c.id}`,
         title: label, 'aria-label': label, tabindex: -1,
       })}><span class="glyph" aria-hidden="true">${STATUS_GLYPH[c.status]}</span>${esc(c.id)}</button>`;
     }).join('');
-    return `<div class="series" role="group"${attrs({ 'aria-label': `${series.id} ${series.title}` })}>`
-      + `<div class="series-title"${attrs({ title: series.title })}>${esc(series.id)} <span class="muted">${esc(series.title)}</span></div>`
+    return `<div class="series" role="group"${attrs({ 'aria-label': `${s.id} ${s.title}` })}>`
+      + `<div class="series-title"${attrs({ title: s.title })}>${esc(s.id)} <span class="muted">${esc(s.title)}</span></div>`
       + `<div class="cells">${cells}</div></div>`;
   }).join('');
-  return `<ul class="legend" aria-label="Legend">${legend}</ul>`
-    + `<div class="heatmap" role="group" aria-label="Heat map: every criterion by series; arrow keys move, Enter reveals it in the coverage tree">${rows}</div>`
-    + '<p class="cell-detail muted" aria-live="polite">Hover or focus a cell to see its criterion; click it to reveal it in the coverage tree.</p>';
 }
 
-function gapList(root: GapRoot): string {
+function heatMap(root: GapRoot, t: Translate): string {
+  const legend = STATUSES.map((s) => `<li><span class="swatch s-${s}" aria-hidden="true">${STATUS_GLYPH[s]}</span>${esc(statusLabel(s, t))}</li>`).join('');
+  const inScope = new Set(root.categories.filter((c) => c.inScope).map((c) => c.id));
+  const inside = root.series.filter((s) => inScope.has(s.category));
+  const outside = root.series.filter((s) => !inScope.has(s.category));
+  const label = t('Heat map: every criterion by series; arrow keys move, Enter reveals it in the coverage tree');
+  const outsideTitles = root.categories.filter((c) => !c.inScope && outside.some((s) => s.category === c.id)).map((c) => c.title);
+  const collapsed = outside.length
+    ? `<details${attrs({ class: 'out-of-scope', 'data-key': `outside:${root.rootUri}` })}><summary>${esc(t('Out of scope: {0} ({1} criteria)', outsideTitles.join(', '), outside.reduce((n, s) => n + s.cells.length, 0)))}</summary>`
+      + `<div class="heatmap" role="group"${attrs({ 'aria-label': label })}>${seriesRows(root, outside, t)}</div></details>`
+    : '';
+  // The detail line sticks to the top of the panel while the heat map scrolls, so it is in view whichever cell is hovered.
+  return `<div class="heat"><ul class="legend" aria-label="${esc(t('Legend'))}">${legend}</ul>`
+    + `<p class="cell-detail" aria-live="polite">${esc(t('Hover or focus a cell to see its criterion; click it to reveal it in the coverage tree.'))}</p>`
+    + `<div class="heatmap" role="group"${attrs({ 'aria-label': label })}>${seriesRows(root, inside, t)}</div>${collapsed}</div>`;
+}
+
+function gapList(root: GapRoot, t: Translate): string {
   const uncovered = root.gaps.filter((g) => g.status === 'uncovered');
   const drafts = root.gaps.filter((g) => g.status === 'draft-only');
   const uncoveredItems = uncovered.map((g) => {
-    const buttons = g.suggestedTemplates.slice(0, 3).map((t) => `<button${attrs({
-      type: 'button', class: 'secondary', 'data-action': 'create', 'data-id': g.id, 'data-template': t.id, 'data-key': `create:${g.id}:${t.id}`,
-      title: `New document from the "${t.title}" template, with ${g.id} mapped`,
-    })}>Create policy: ${esc(t.title)}</button>`).join('');
+    const buttons = g.suggestedTemplates.slice(0, 3).map((tpl) => `<button${attrs({
+      type: 'button', class: 'secondary', 'data-action': 'create', 'data-id': g.id, 'data-template': tpl.id, 'data-key': `create:${g.id}:${tpl.id}`,
+      title: t('New document from the "{0}" template, with {1} mapped', tpl.title, g.id),
+    })}>${esc(t('Create policy: {0}', tpl.title))}</button>`).join('');
     const fallback = g.suggestedTemplates.length ? '' : `<button${attrs({
       type: 'button', class: 'secondary', 'data-action': 'create', 'data-id': g.id, 'data-key': `create:${g.id}`,
-    })}>Create policy…</button>`;
+    })}>${esc(t('Create policy…'))}</button>`;
     return `<li><button${attrs({ type: 'button', class: 'link', 'data-action': 'reveal', 'data-id': g.id, 'data-key': `gap:${g.id}` })}>${esc(g.id)}</button> ${esc(g.title)}`
-      + `<div class="actions">${g.suggestedTemplates.length ? '<span class="muted">Suggested:</span> ' : ''}${buttons}${fallback}</div></li>`;
+      + `<div class="actions">${g.suggestedTemplates.length ? `<span class="muted">${esc(t('Suggested:'))}</span> ` : ''}${buttons}${fallback}</div></li>`;
   }).join('');
   const draftItems = drafts.map((g) => {
     const docs = g.documents.map((d) => `<button${attrs({
       type: 'button', class: 'link', 'data-action': 'open', 'data-uri': d.uri, 'data-line': d.locations[0]?.range.start.line ?? 0, 'data-key': `draft:${g.id}:${d.uri}`,
     })}>${esc(d.title || d.docId)}</button> <span class="muted">(${esc(d.status)})</span>`).join(', ');
     return `<li><button${attrs({ type: 'button', class: 'link', 'data-action': 'reveal', 'data-id': g.id, 'data-key': `gap:${g.id}` })}>${esc(g.id)}</button> ${esc(g.title)}`
-      + `<div class="actions muted">Covered once approved: ${docs}</div></li>`;
+      + `<div class="actions muted">${esc(t('Covered once approved:'))} ${docs}</div></li>`;
   }).join('');
-  return `<h3>Uncovered criteria <span class="count">${uncovered.length}</span></h3>`
-    + (uncovered.length ? `<ul class="gaps uncovered">${uncoveredItems}</ul>` : '<p class="muted">None: every in-scope criterion is mapped.</p>')
-    + (drafts.length ? `<h3>Covered by drafts only <span class="count">${drafts.length}</span></h3><ul class="gaps drafts">${draftItems}</ul>` : '');
+  return `<h3>${esc(t('Uncovered criteria'))} <span class="count">${uncovered.length}</span></h3>`
+    + (uncovered.length ? `<ul class="gaps uncovered">${uncoveredItems}</ul>` : `<p class="muted">${esc(t('None: every in-scope criterion is mapped.'))}</p>`)
+    + (drafts.length ? `<h3>${esc(t('Covered by drafts only'))} <span class="count">${drafts.length}</span></h3><ul class="gaps drafts">${draftItems}</ul>` : '');
 }
 
 function issueList(title: string, cls: string, issues: DocumentIssue[], empty: string): string {
@@ -146,19 +197,20 @@ function issueList(title: string, cls: string, issues: DocumentIssue[], empty: s
 const EXPORTS: [string, string][] = [['markdown', 'Markdown'], ['html', 'HTML'], ['csv', 'CSV']];
 
 /** The panel's content (inside <main>); re-sent on every coverage change. */
-export function renderGapBody(model: GapViewModel): string {
-  if (model.loading) return '<p class="muted" role="status">Indexing policies…</p>';
-  if (!model.roots.length) return '<p class="muted">No policy workspace is open. Run “SOC 2: Initialize Workspace” to start one.</p>';
+export function renderGapBody(model: GapViewModel, t: Translate = fillIn): string {
+  if (model.loading) return `<p class="muted" role="status">${esc(t('Indexing policies…'))}</p>`;
+  if (!model.roots.length) return `<p class="muted">${esc(t('No policy workspace is open. Run "SOC 2: Initialize Workspace" to start one.'))}</p>`;
   const multiRoot = model.roots.length > 1;
   const roots = model.roots.map((root) => `<section class="root"${attrs({ 'aria-label': root.name })}>`
     + (multiRoot ? `<h2 class="root-name">${esc(root.name)}</h2>` : '')
-    + `<h2>Summary</h2>${summary(root)}<h2>Heat map</h2>${heatMap(root)}<h2>Gaps</h2>${gapList(root)}</section>`).join('');
+    + `<h2>${esc(t('Summary'))}</h2>${summary(root, t)}<h2>${esc(t('Heat map'))}</h2>${heatMap(root, t)}<h2>${esc(t('Gaps'))}</h2>${gapList(root, t)}</section>`).join('');
+  // Exports are secondary: the primary action is closing the next gap.
   const exportButtons = EXPORTS.map(([format, label]) => `<button${attrs({
-    type: 'button', 'data-action': 'export', 'data-format': format, 'data-key': `export:${format}`, title: `Save the coverage report as ${label}`,
-  })}>Export ${esc(label)}</button>`).join('');
-  return `<div class="toolbar" role="toolbar" aria-label="Export">${exportButtons}</div>${roots}`
-    + issueList('Documents with missing sections', 'missing-sections', model.missingSections, 'Every document has its required sections.')
-    + issueList('Overdue reviews', 'overdue-reviews', model.overdueReviews, 'No review is overdue.');
+    type: 'button', class: 'secondary', 'data-action': 'export', 'data-format': format, 'data-key': `export:${format}`, title: t('Save the coverage report as {0}', label),
+  })}>${esc(t('Export {0}', label))}</button>`).join('');
+  return `<div class="toolbar" role="toolbar" aria-label="${esc(t('Export'))}">${exportButtons}</div>${roots}`
+    + issueList(t('Documents with missing sections'), 'missing-sections', model.missingSections, t('Every document has its required sections.'))
+    + issueList(t('Overdue reviews'), 'overdue-reviews', model.overdueReviews, t('No review is overdue.'));
 }
 
 export interface PageResources {
@@ -169,7 +221,7 @@ export interface PageResources {
 }
 
 /** The whole document: strict CSP (no inline code, nothing remote), our stylesheet and script only. */
-export function renderGapPage(res: PageResources, body: string): string {
+export function renderGapPage(res: PageResources, body: string, t: Translate = fillIn): string {
   const csp = [
     "default-src 'none'",
     `style-src ${res.cspSource}`,
@@ -184,10 +236,10 @@ export function renderGapPage(res: PageResources, body: string): string {
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${esc(res.styleUri)}">
-<title>SOC 2 Gap Analysis</title>
+<title>${esc(t('SOC 2 Gap Analysis'))}</title>
 </head>
 <body>
-<h1>SOC 2 Gap Analysis</h1>
+<h1>${esc(t('SOC 2 Gap Analysis'))}</h1>
 <main id="main">${body}</main>
 <script nonce="${esc(res.nonce)}" src="${esc(res.scriptUri)}"></script>
 </body>

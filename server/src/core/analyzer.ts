@@ -21,10 +21,16 @@ import { basename, joinPath, relativePath, isInside, isAbsolutePath, normalizePa
 import { fixUntilStable } from './fixes/applyFixes';
 import { linkTarget } from './rules/brokenLink';
 import { checkIncomplete } from './rules/checkIncomplete';
+import { buildSuggestionIndex, type SuggestionIndex } from './suggest/index';
+import type { Vocabulary } from './suggest/vocabulary';
+import { editorSuggestions } from './suggest/documentSuggestions';
+import type { CriterionSuggestion } from './suggest/suggest';
 
 export interface BuiltinContent {
   catalogs: Catalog[];
   templates: TemplateSet;
+  /** Phrases per TSC criterion for suggestions (controls-catalog/tsc/vocabulary.yaml). */
+  vocabulary?: Vocabulary;
 }
 
 export interface AnalyzerOptions {
@@ -35,6 +41,8 @@ export interface AnalyzerOptions {
   today: () => DateOnly;
   /** Explicit config file; defaults to `<root>/soc2-policy.yaml`. */
   configFile?: string;
+  /** Load the custom catalogs soc2-policy.yaml names (default true). False in an untrusted workspace. */
+  customCatalogs?: boolean;
   /** Milliseconds of rule checks one document may use before the remaining checks are skipped (default 2,000). */
   documentBudgetMs?: number;
 }
@@ -52,7 +60,9 @@ interface FileState {
   findings: Finding[];
 }
 
-const SEVERITY_BY_CODE = new Map(ALL_RULES.map((r) => [r.code, r.defaultSeverity]));
+const RECENT_SUGGESTIONS = 16;
+
+const SEVERITY_BY_CODE = new Map<string, Severity | 'off'>(ALL_RULES.map((r) => [r.code, r.offByDefault ? 'off' : r.defaultSeverity]));
 
 /**
  * The analysis service. Holds the parsed documents of one workspace root and answers findings and coverage.
@@ -73,6 +83,9 @@ export class PolicyAnalyzer {
   private exclusionReasons?: Map<string, string>;
   private includeMatcher: (path: string) => boolean = () => false;
   private excludeMatcher: (path: string) => boolean = () => false;
+  private suggestionIndexCache?: SuggestionIndex;
+  /** Editor suggestions of recently asked documents, by file: hovers and code actions ask on every cursor move. */
+  private readonly recentSuggestions = new Map<string, { text: string; suggestions: CriterionSuggestion[] }>();
 
   private constructor(private readonly options: AnalyzerOptions) {
     this.config = defaultConfig(options.root);
@@ -107,6 +120,24 @@ export class PolicyAnalyzer {
     return this.options.builtins.templates;
   }
 
+  /** The suggestion engine's index over the TSC catalog, built on first use (most sessions never suggest). */
+  suggestionIndex(): SuggestionIndex {
+    // TSC is always the built-in catalog (custom catalogs may not reuse its id), so one index serves every config.
+    return (this.suggestionIndexCache ??= buildSuggestionIndex(this.catalogs.tsc.controls, this.options.builtins.vocabulary ?? new Map()));
+  }
+
+  /** What the editor suggests for a document with no or few mappings (editorSuggestions), remembered while its text is unchanged. */
+  editorSuggestions(doc: PolicyDocument): CriterionSuggestion[] {
+    const recent = this.recentSuggestions.get(doc.file);
+    if (recent?.text === doc.text) return recent.suggestions;
+    const suggestions = editorSuggestions(doc, this.suggestionIndex(), this.catalogs);
+    this.recentSuggestions.delete(doc.file);
+    this.recentSuggestions.set(doc.file, { text: doc.text, suggestions });
+    // A handful of documents are open at a time; keep the most recently asked.
+    if (this.recentSuggestions.size > RECENT_SUGGESTIONS) this.recentSuggestions.delete(this.recentSuggestions.keys().next().value!);
+    return suggestions;
+  }
+
   /** Re-reads soc2-policy.yaml and custom catalogs, then re-checks every document (scope and rules may differ). */
   async reloadConfiguration(): Promise<void> {
     await this.loadConfiguration();
@@ -138,7 +169,8 @@ export class PolicyAnalyzer {
     const custom: Catalog[] = [];
     this.catalogFindings = [];
     const placement = confinement(workspace, root);
-    for (const [index, reference] of this.config.catalogs.entries()) {
+    const references = this.options.customCatalogs === false ? [] : this.config.catalogs;
+    for (const [index, reference] of references.entries()) {
       const loaded = await this.loadCustomCatalog(reference, index, placement);
       this.catalogFindings.push(...loaded.findings);
       if (loaded.catalog) custom.push(loaded.catalog);
@@ -417,6 +449,7 @@ export class PolicyAnalyzer {
       today: this.options.today(),
       scopeCategories,
       exclusions,
+      suggestionIndex: () => this.suggestionIndex(),
       fileExists: (path) => this.knownFiles.has(path),
       folderExists: (path) => {
         const prefix = path.endsWith('/') ? path : path + '/';
@@ -433,7 +466,9 @@ export class PolicyAnalyzer {
   private toFinding(rule: Rule, file: string, lines: LineIndex, report: Report): Finding {
     // A rule bug must cost one finding's position, never the whole check.
     report = report.span ? report : { ...report, span: { start: 0, end: 0 } };
-    return { file, code: rule.code, severity: this.severityOf(rule) as Severity, message: report.message, span: report.span, range: lines.rangeOf(report.span), fixes: report.fixes, subject: report.subject };
+    // A severity set in soc2-policy.yaml wins over one a rule raises for a particular finding.
+    const severity = this.config.rules.get(rule.code) ?? report.severity ?? this.severityOf(rule);
+    return { file, code: rule.code, severity: severity as Severity, message: report.message, span: report.span, range: lines.rangeOf(report.span), fixes: report.fixes, subject: report.subject };
   }
 
   /** Findings that depend on several documents (duplicate ids, uncovered criteria), by file. */
@@ -469,7 +504,7 @@ export class PolicyAnalyzer {
 
   /** Findings of one file: its own and the workspace findings reported on it. */
   findings(file: string): Finding[] {
-    const own = (this.files.get(file)?.findings ?? []).filter((f) => this.severityOf(f) !== 'off').map((f) => ({ ...f, severity: this.severityOf(f) as Severity }));
+    const own = (this.files.get(file)?.findings ?? []).filter((f) => this.severityOf(f) !== 'off').map((f) => ({ ...f, severity: (this.config.rules.get(f.code) ?? f.severity) as Severity }));
     return sortFindings([...own, ...(this.workspaceFindings().get(file) ?? [])]);
   }
 

@@ -9,11 +9,12 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { Finding } from '../core/types';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type DiagnosticData, type DiagnosticFix } from '../protocol';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, MAP_SUGGESTED_KIND, type DiagnosticData, type DiagnosticFix } from '../protocol';
 import type { DocumentTarget } from '../session/session';
 import { throwIfCancelled, type FeatureContext } from './common';
+import { mapSuggestedActions } from './suggestions';
 
-export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, MAP_SUGGESTED_KIND];
 
 const FIX_ALL_TITLE = 'Fix all auto-fixable SOC 2 policy problems';
 
@@ -41,6 +42,7 @@ export async function provideCodeActions(ctx: FeatureContext, params: CodeAction
       }
     }
   }
+  if (wants(MAP_SUGGESTED_KIND)) actions.push(...mapSuggestedActions(target, params, (edits) => workspaceEdit(ctx, target, edits)));
   // Offered unasked only when there is something to fix: computing it re-checks the document.
   const explicit = !!only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(k + '.'));
   if (target.doc && wants(FIX_ALL_KIND) && (explicit || findings.some((f) => f.fixes?.some((x) => x.preferred)))) {

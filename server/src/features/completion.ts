@@ -1,5 +1,6 @@
 import {
   CompletionItemKind,
+  CompletionItemTag,
   MarkupKind,
   type CancellationToken,
   type CompletionItem,
@@ -15,6 +16,7 @@ import type { LineIndex } from '../core/text/lineIndex';
 import type { DocumentTarget } from '../session/session';
 import { offsetOf, throwIfCancelled, type FeatureContext } from './common';
 import { FRONT_MATTER_KEYS } from './frontMatterKeys';
+import { applicabilityLine, applies, declaredScope, notApplicableLabel } from './applicability';
 
 export const COMPLETION_TRIGGERS = ['[', ',', ' ', '#', ':', '-'];
 
@@ -154,37 +156,65 @@ function catalogOf(lines: LineIndex, text: string, line: number, indent: number,
   return undefined;
 }
 
+/** Uncovered criteria first: they are what a document can still close. Then draft-only, then covered. */
+const STATUS_RANK: Record<string, number> = { uncovered: 0, 'draft-only': 1, covered: 2 };
+
+interface IdEntry {
+  id: string;
+  title: string;
+  description: string;
+  /** Shown beside the title when the config declares a scope. */
+  status?: string;
+  preferred: boolean;
+  rank: number;
+  order: number;
+  /** A point of focus limited to a category out of the declared scope: greyed (deprecated tag), labelled and sorted last. */
+  notApplicable?: string;
+}
+
 function idItems(ctx: FeatureContext, target: DocumentTarget, place: Extract<Place, { kind: 'ids' }>, range: Range, typed: string, withPoints: boolean): CompletionItem[] {
   const catalogs = target.analyzer.catalogSet;
   const catalog = catalogs.get(place.catalogId);
   if (!catalog) return [];
-  // Filter by scope only when the config declares one; otherwise every category is still open.
-  const statuses = place.catalogId === 'tsc' && target.analyzer.currentConfig.scope.declared ? new Map(target.root.coverage()?.criteria.map((c) => [c.id, c.status])) : undefined;
-  const inScope = (control: CatalogControl) => !statuses || !['out-of-scope', 'excluded'].includes(statuses.get(control.id) ?? '');
+  const statuses = place.catalogId === 'tsc' ? new Map(target.root.coverage()?.criteria.map((c) => [c.id, c.status])) : undefined;
+  // Filter and label by scope only when the config declares one; otherwise every category is still open.
+  const declared = target.analyzer.currentConfig.scope.declared;
+  const scope = place.catalogId === 'tsc' ? declaredScope(target) : undefined;
+  const inScope = (control: CatalogControl) => !declared || !['out-of-scope', 'excluded'].includes(statuses?.get(control.id) ?? '');
   const items: CompletionItem[] = [];
   catalog.controls.forEach((control, index) => {
     if (!inScope(control)) return;
-    if (!place.existing.has(control.id)) items.push(idItem(ctx, control.id, control.title, control.description, statuses?.get(control.id), range, place.preferred.has(control.id), index));
-    // Points of focus once their criterion has been typed, e.g. "CC6.1."
+    const status = statuses?.get(control.id);
+    const rank = STATUS_RANK[status ?? ''] ?? 3;
+    if (!place.existing.has(control.id)) {
+      items.push(idItem(ctx, { id: control.id, title: control.title, description: control.description, status: declared ? status : undefined, preferred: place.preferred.has(control.id), rank, order: index * 100 }, range));
+    }
+    // Points of focus once their criterion has been typed, e.g. "CC6.1.", right after it.
     if (withPoints && typed.startsWith(control.id + '.')) {
       control.pointsOfFocus.forEach((point, n) => {
-        if (!place.existing.has(point.id)) items.push(idItem(ctx, point.id, point.title, point.summary, undefined, range, false, index * 100 + n + 1));
+        if (place.existing.has(point.id)) return;
+        const notApplicable = applies(point, scope) ? undefined : notApplicableLabel(point, catalogs, place.catalogId);
+        const applicability = place.catalogId === 'tsc' ? applicabilityLine(point, catalogs, place.catalogId, scope) : undefined;
+        const description = applicability ? `${point.summary}\n\n${applicability}` : point.summary;
+        items.push(idItem(ctx, { id: point.id, title: point.title, description, preferred: false, rank: notApplicable ? 9 : rank, order: index * 100 + n + 1, notApplicable }, range));
       });
     }
   });
   return items;
 }
 
-function idItem(ctx: FeatureContext, id: string, title: string, description: string, status: string | undefined, range: Range, preferred: boolean, order: number): CompletionItem {
+/** Every row shows the title (label details); the full description is in the documentation. */
+function idItem(ctx: FeatureContext, entry: IdEntry, range: Range): CompletionItem {
   return {
-    label: id,
+    label: entry.id,
     kind: CompletionItemKind.Constant,
-    detail: title,
-    labelDetails: status ? { description: status } : undefined,
-    documentation: documentation(ctx, description),
-    filterText: id,
-    sortText: `${preferred ? 0 : 1}${String(order).padStart(6, '0')}`,
-    textEdit: { range, newText: id },
+    detail: entry.title,
+    labelDetails: { detail: ` ${entry.title}`, description: entry.notApplicable ?? entry.status },
+    tags: entry.notApplicable ? [CompletionItemTag.Deprecated] : undefined,
+    documentation: documentation(ctx, entry.description),
+    filterText: entry.id,
+    sortText: `${entry.preferred ? 0 : 1}${entry.rank}${String(entry.order).padStart(6, '0')}`,
+    textEdit: { range, newText: entry.id },
   };
 }
 

@@ -4,6 +4,7 @@ import type { Contribution } from '../core/coverage/coverageIndex';
 import { formatDate } from '../core/dates';
 import { coverageReportOf, renderCoverageCsv, renderCoverageHtml, renderCoverageMarkdown, type CoverageReport } from '../core/report';
 import { ALL_RULES, docsUrl } from '../core/rules';
+import { loadRulesDocs } from '../node/rulesDocs';
 import {
   CatalogRequest,
   CoverageChangedNotification,
@@ -106,7 +107,7 @@ export async function catalogOf(ctx: FeatureContext, params: CatalogParams | und
         series: control.series,
         coso: control.coso,
         pointsOfFocusCount: control.pointsOfFocusCount,
-        pointsOfFocus: control.pointsOfFocus.map((p) => ({ id: p.id, title: p.title, summary: p.summary })),
+        pointsOfFocus: control.pointsOfFocus.map((p) => ({ id: p.id, title: p.title, summary: p.summary, appliesTo: p.appliesTo, roles: p.roles })),
         mappings: control.mappings,
         definition: await definition(control.source),
       });
@@ -114,7 +115,8 @@ export async function catalogOf(ctx: FeatureContext, params: CatalogParams | und
     result.catalogs.push({ id: catalog.id, title: catalog.title, edition: catalog.edition, indicative: catalog.indicative, categories: catalog.categories, series: catalog.series, controls });
   }
   result.templates = templates.templates.map((t) => ({ id: t.id, title: t.title, type: t.type, summary: t.summary, suggestedCriteria: t.suggestedCriteria }));
-  result.rules = ALL_RULES.map((r) => ({ code: r.code, defaultSeverity: r.defaultSeverity, summary: r.summary, docsUrl: docsUrl(r.code) }));
+  const rulesDocs = loadRulesDocs();
+  result.rules = ALL_RULES.map((r) => ({ code: r.code, defaultSeverity: r.defaultSeverity, summary: r.summary, docsUrl: rulesDocs.hrefOf(r.code) ?? docsUrl(r.code) }));
   return result;
 }
 

@@ -12,12 +12,13 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { PolicyAnalyzer } from '../core/analyzer';
-import { docsUrl } from '../core/rules';
+import { loadRulesDocs } from '../node/rulesDocs';
 import type { LineIndex } from '../core/text/lineIndex';
 import type { Finding, Severity } from '../core/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol';
 import type { PolicyRoot } from '../session/policyRoot';
 import type { RootChange } from '../session/session';
+import { canonicalUri, pathToUri } from '../session/uris';
 import { cancelled, checkpoint, throwIfCancelled, type FeatureContext } from './common';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -26,6 +27,14 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+/** Rule links open the rules reference shipped with the extension: the published URL may not exist. */
+const RULES_DOCS = loadRulesDocs();
+
+function codeDescriptionOf(code: string): Pick<Diagnostic, 'codeDescription'> {
+  const href = RULES_DOCS.hrefOf(code);
+  return href ? { codeDescription: { href } } : {};
+}
 
 /** A core finding as an LSP diagnostic. `lines` is the finding's document, needed to turn fix spans into ranges. */
 export function toDiagnostic(finding: Finding, lines: LineIndex | undefined, version?: number): Diagnostic {
@@ -38,7 +47,7 @@ export function toDiagnostic(finding: Finding, lines: LineIndex | undefined, ver
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.code,
-    codeDescription: { href: docsUrl(finding.code) },
+    ...codeDescriptionOf(finding.code),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     data,
@@ -79,7 +88,7 @@ export async function pullDocumentDiagnostics(ctx: FeatureContext, params: Docum
   const result = await documentDiagnostics(ctx, uri);
   throwIfCancelled(token);
   if (!result) return { kind: 'full', items: [] };
-  const open = ctx.session.documents.get(uri);
+  const open = ctx.session.openDocument(uri);
   if (open && result.version !== undefined && open.version !== result.version) {
     throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; diagnostics are being recomputed.', { retriggerRequest: true });
   }
@@ -89,27 +98,92 @@ export async function pullDocumentDiagnostics(ctx: FeatureContext, params: Docum
 
 /** Pull model: `workspace/diagnostic`, for files that are not open (soc2-policy.yaml's uncovered criteria, closed policies). */
 export async function pullWorkspaceDiagnostics(ctx: FeatureContext, params: WorkspaceDiagnosticParams, token?: CancellationToken): Promise<WorkspaceDiagnosticReport> {
-  const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+  const previous = new PreviousResults(params.previousResultIds);
   const items: WorkspaceDocumentDiagnosticReport[] = [];
-  const reported = new Set<string>();
-  for (const { root, analyzer } of await ctx.session.rootsFor(undefined)) {
+  for (const { root } of await ctx.session.rootsFor(undefined)) {
     await checkpoint(token);
     if (!(await ctx.session.settings.get(root.folderUri)).enable) continue;
-    for (const [file, findings] of byFile(analyzer)) {
+    const reports = rootReports(root);
+    for (const file of reports?.files() ?? []) {
       const uri = ctx.session.uris.uriOf(file);
       const version = ctx.session.documents.get(uri)?.version ?? null;
-      const diagnostics = fileDiagnostics(analyzer, file, findings, version ?? undefined);
-      const resultId = resultIdOf(diagnostics);
-      reported.add(uri);
-      items.push(previous.get(uri) === resultId ? { kind: 'unchanged', uri, version, resultId } : { kind: 'full', uri, version, resultId, items: diagnostics });
+      const report = reports!.of(file, version ?? undefined);
+      const { resultId } = report;
+      items.push(previous.take(uri, report.canonicalUri) === resultId ? { kind: 'unchanged', uri, version, resultId } : { kind: 'full', uri, version, resultId, items: report.diagnostics });
     }
   }
   // Files the client still shows problems for but that have none now.
   const none = resultIdOf([]);
-  for (const [uri, value] of previous) {
-    if (!reported.has(uri) && value !== none) items.push({ kind: 'full', uri, version: ctx.session.documents.get(uri)?.version ?? null, resultId: none, items: [] });
+  for (const { uri, value } of previous.untaken()) {
+    if (value !== none) items.push({ kind: 'full', uri, version: ctx.session.openDocument(uri)?.version ?? null, resultId: none, items: [] });
   }
   return { items };
+}
+
+type PreviousResultId = WorkspaceDiagnosticParams['previousResultIds'][number];
+
+/**
+ * The client's previous result ids. A file is looked up in the client's spelling first, and by canonical URI only
+ * when that misses (the client may spell files differently: percent-encoding, drive letters), so an idle poll
+ * from a client that spells as we do canonicalises nothing.
+ */
+class PreviousResults {
+  private readonly byUri: Map<string, PreviousResultId>;
+  private byCanonical?: Map<string, PreviousResultId>;
+  private readonly taken = new Set<string>();
+
+  constructor(ids: PreviousResultId[]) {
+    this.byUri = new Map(ids.map((p) => [p.uri, p]));
+  }
+
+  /** The previous result id of a file, marking it as reported. */
+  take(uri: string, canonical: string): string | undefined {
+    const previous = this.byUri.get(uri) ?? (this.byCanonical ??= new Map([...this.byUri.values()].map((p) => [canonicalUri(p.uri), p]))).get(canonical);
+    if (previous) this.taken.add(previous.uri);
+    return previous?.value;
+  }
+
+  /** Files the client has results for that were not reported now. */
+  untaken(): PreviousResultId[] {
+    return [...this.byUri.values()].filter((p) => !this.taken.has(p.uri));
+  }
+}
+
+interface FileReport {
+  canonicalUri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+  resultId: string;
+}
+
+/**
+ * The diagnostics of every file with findings in a root, built once per change of the root and per document
+ * version: the client polls workspace diagnostics every few seconds, and an idle poll must not rebuild them.
+ */
+class RootReports {
+  private readonly reports = new Map<string, FileReport>();
+  private readonly findings: Map<string, Finding[]>;
+
+  constructor(private readonly analyzer: PolicyAnalyzer) {
+    this.findings = byFile(analyzer);
+  }
+
+  files(): string[] {
+    return [...this.findings.keys()];
+  }
+
+  of(file: string, version: number | undefined): FileReport {
+    const cached = this.reports.get(file);
+    if (cached && cached.version === version) return cached;
+    const diagnostics = fileDiagnostics(this.analyzer, file, this.findings.get(file) ?? [], version);
+    const report = { canonicalUri: cached?.canonicalUri ?? pathToUri(file), version, diagnostics, resultId: resultIdOf(diagnostics) };
+    this.reports.set(file, report);
+    return report;
+  }
+}
+
+function rootReports(root: PolicyRoot): RootReports | undefined {
+  return root.memo('diagnostics', (analyzer) => new RootReports(analyzer));
 }
 
 function byFile(analyzer: PolicyAnalyzer): Map<string, Finding[]> {
@@ -123,8 +197,8 @@ function byFile(analyzer: PolicyAnalyzer): Map<string, Finding[]> {
  * beyond the edited document (coverage, ids, links); push clients get the affected files re-published.
  */
 export class DiagnosticsFeature {
-  /** Push model: files we published problems for, so they can be cleared. */
-  private readonly published = new Map<string, PolicyRoot>();
+  /** Push model: files (by path) we published problems for, with the URI they went to, so they can be cleared. */
+  private readonly published = new Map<string, { root: PolicyRoot; uri: string }>();
   private refreshQueued = false;
 
   constructor(
@@ -164,27 +238,30 @@ export class DiagnosticsFeature {
   private async publish(change: RootChange): Promise<void> {
     const { root } = change;
     if (change.kind === 'removed') {
-      for (const [uri, owner] of this.published) if (owner === root) this.send(uri, [], undefined);
+      for (const [file, sent] of this.published) if (sent.root === root) this.send(file, sent.uri, [], undefined);
       return;
     }
-    const analyzer = await root.idle();
+    await root.idle();
     const settings = await this.ctx.session.settings.get(root.folderUri);
-    const groups = settings.enable ? byFile(analyzer) : new Map<string, Finding[]>();
-    const files = change.kind === 'reset' ? new Set([...groups.keys(), ...[...this.published].filter(([, r]) => r === root).map(([uri]) => this.ctx.session.uris.remember(uri) ?? uri)]) : new Set(change.files);
+    const reports = settings.enable ? rootReports(root) : undefined;
+    const files = change.kind === 'reset' ? new Set([...(reports?.files() ?? []), ...[...this.published].filter(([, sent]) => sent.root === root).map(([file]) => file)]) : new Set(change.files);
     for (const file of files) {
       const uri = this.ctx.session.uris.uriOf(file);
       const open = this.ctx.session.documents.get(uri);
       // Drop stale results: a newer edit is pending and will publish its own.
       if (open && this.ctx.session.analyzedVersion(uri) !== open.version) continue;
-      const diagnostics = fileDiagnostics(analyzer, file, groups.get(file) ?? [], open?.version);
-      if (!diagnostics.length && !this.published.has(uri)) continue;
-      this.send(uri, diagnostics, open?.version);
-      if (diagnostics.length) this.published.set(uri, root);
+      const diagnostics = reports?.of(file, open?.version).diagnostics ?? [];
+      // Published under another spelling (the client opened or closed the file since): clear that one first.
+      const before = this.published.get(file);
+      if (before && before.uri !== uri) this.send(file, before.uri, [], undefined);
+      if (!diagnostics.length && !this.published.has(file)) continue;
+      this.send(file, uri, diagnostics, open?.version);
+      if (diagnostics.length) this.published.set(file, { root, uri });
     }
   }
 
-  private send(uri: string, diagnostics: Diagnostic[], version: number | undefined): void {
-    if (!diagnostics.length) this.published.delete(uri);
+  private send(file: string, uri: string, diagnostics: Diagnostic[], version: number | undefined): void {
+    if (!diagnostics.length) this.published.delete(file);
     this.connection.sendDiagnostics({ uri, version: this.ctx.client.publishVersion ? version : undefined, diagnostics }).catch(() => undefined);
   }
 }

@@ -4,8 +4,10 @@ import type { CriterionCoverage } from '../core/coverage/coverageModel';
 import type { PolicyDocument } from '../core/parse/policyDocument';
 import type { DocumentTarget } from '../session/session';
 import { escapeMarkdown, offsetOf, rangeOf, throwIfCancelled, type FeatureContext } from './common';
+import { applicabilityLine, applies, declaredScope, notApplicableLabel, POINT_NUMBERING_NOTE } from './applicability';
 import { frontMatterKey } from './frontMatterKeys';
 import { targetAt, type IdAt, type KeyAt } from './targets';
+import { suggestionHover } from './suggestions';
 
 /** Builds Markdown or plain text with the same code, as the client prefers. */
 class Text {
@@ -40,7 +42,7 @@ export async function provideHover(ctx: FeatureContext, params: HoverParams, tok
   const offset = offsetOf(target.lines, params.position);
   if (offset === undefined) return null;
   const at = targetAt(target, offset);
-  if (!at) return null;
+  if (!at) return suggestionHover(target, params.position, ctx.client.hoverMarkdown);
   const settings = await ctx.session.settings.get(target.root.folderUri);
   const text = new Text(ctx.client.hoverMarkdown);
   const value = at.kind === 'key' ? keyHover(target, at, text) : idHover(ctx, target, at, text, settings.hover.maxPointsOfFocus);
@@ -54,17 +56,21 @@ function idHover(ctx: FeatureContext, target: DocumentTarget, at: IdAt, text: Te
   const point = catalogs.pointOfFocus(at.id, at.catalogId);
   const control = point ? catalogs.control(point.parent, at.catalogId) : catalogs.control(at.id, at.catalogId);
   if (!control) return undefined;
+  const scope = at.catalogId === 'tsc' ? declaredScope(target) : undefined;
   if (point) {
     text.add(`${text.bold(point.id)} — ${text.plain(point.title)}`).add();
     text.add(`Point of focus of ${text.bold(control.id)} ${text.plain(control.title)}`).add();
     if (point.summary) text.add(text.plain(point.summary)).add();
+    const applicability = applicabilityLine(point, catalogs, at.catalogId, scope);
+    if (applicability) text.add(text.italic(applicability)).add();
+    if (at.catalogId === 'tsc') text.add(text.italic(POINT_NUMBERING_NOTE)).add();
   } else {
     text.add(`${text.bold(control.id)} — ${text.plain(control.title)}`).add();
   }
   text.add(grouping(catalogs, control, text)).add();
   if (!point) {
     text.add(text.plain(control.description)).add();
-    pointsOfFocus(control, text, maxPoints);
+    pointsOfFocus(catalogs, control, text, maxPoints, scope);
   }
   if (at.catalogId === 'tsc') {
     const coverage = target.root.coverage()?.criteria.find((c) => c.id === control.id);
@@ -89,13 +95,18 @@ function grouping(catalogs: CatalogSet, control: CatalogControl, text: Text): st
   return text.italic(parts.join(' · '));
 }
 
-function pointsOfFocus(control: CatalogControl, text: Text, max: number): void {
-  const points = control.pointsOfFocus;
-  const count = control.pointsOfFocusCount ?? points.length;
-  if (!points.length) return;
+/** The points of focus, those not applicable in the declared scope last and labelled so. */
+function pointsOfFocus(catalogs: CatalogSet, control: CatalogControl, text: Text, max: number, scope: ReadonlySet<string> | undefined): void {
+  const count = control.pointsOfFocusCount ?? control.pointsOfFocus.length;
+  if (!control.pointsOfFocus.length) return;
+  const points = [...control.pointsOfFocus.filter((p) => applies(p, scope)), ...control.pointsOfFocus.filter((p) => !applies(p, scope))];
   text.add(`${text.bold('Points of focus')} (${count})`);
-  for (const point of points.slice(0, max)) text.add(`- ${text.plain(point.id)} ${text.plain(point.title)}`);
+  for (const point of points.slice(0, max)) {
+    const line = `${text.plain(point.id)} ${text.plain(point.title)}`;
+    text.add(applies(point, scope) ? `- ${line}` : `- ${text.markdown ? `~~${line}~~` : line} ${text.italic(`(${notApplicableLabel(point, catalogs, control.catalogId)})`)}`);
+  }
   if (points.length > max) text.add(`- … and ${points.length - max} more`);
+  if (control.catalogId === 'tsc') text.add().add(text.italic(POINT_NUMBERING_NOTE));
   text.add();
 }
 
@@ -140,8 +151,32 @@ function mappings(catalogs: CatalogSet, control: CatalogControl, text: Text): vo
   text.add(text.bold('Mapped controls'));
   for (const [catalogId, entry] of byCatalog) {
     const title = catalogs.get(catalogId)?.title ?? catalogId;
-    text.add(`- ${text.plain(title)}: ${[...entry.ids].map((id) => text.plain(id)).join(', ')}${entry.indicative ? ` ${text.italic('(indicative)')}` : ''}`);
+    text.add(`- ${text.plain(title)}: ${inCatalogOrder(catalogs, catalogId, entry.ids).map((id) => text.plain(id)).join(', ')}${entry.indicative ? ` ${text.italic('(indicative)')}` : ''}`);
   }
+  mappingReasons(catalogs, control, text);
+}
+
+/** Why this control maps to each id (own words), which entries the catalog's curated list added, and which it took out. */
+function mappingReasons(catalogs: CatalogSet, control: CatalogControl, text: Text): void {
+  const catalog = catalogs.get(control.catalogId);
+  for (const [target, notes] of Object.entries(control.mappingNotes ?? {})) {
+    const mapped = inCatalogOrder(catalogs, target, control.mappings[target] ?? []);
+    const removed = inCatalogOrder(catalogs, target, Object.keys(notes).filter((id) => notes[id].origin === 'removed'));
+    if (!mapped.some((id) => notes[id]?.reason) && !removed.length) continue;
+    text.add().add(`${text.bold('Why')} (${text.plain(catalogs.get(target)?.title ?? target)})`);
+    for (const id of mapped) {
+      const note = Object.hasOwn(notes, id) ? notes[id] : undefined;
+      text.add(`- ${text.plain(id)}${note?.reason ? ` — ${text.plain(note.reason)}` : ''}${note?.origin === 'added' ? ` ${text.italic('(curated)')}` : ''}`);
+    }
+    if (removed.length) text.add(`- ${text.italic('Taken out by the curated list:')} ${removed.map((id) => text.plain(id)).join(', ')}`);
+    if (catalog?.overridesLabel && (removed.length || mapped.some((id) => Object.hasOwn(notes, id) && notes[id].origin === 'added'))) text.add().add(text.italic(catalog.overridesLabel));
+  }
+}
+
+/** Ids in the order their catalog lists them (unknown ids last, as given). */
+function inCatalogOrder(catalogs: CatalogSet, catalogId: string, ids: Iterable<string>): string[] {
+  const order = new Map(catalogs.get(catalogId)?.controls.map((c, i) => [c.id, i]) ?? []);
+  return [...ids].sort((a, b) => (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER));
 }
 
 function keyHover(target: DocumentTarget, at: KeyAt, text: Text): string | undefined {

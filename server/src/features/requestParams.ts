@@ -17,7 +17,7 @@ import {
   WorkspaceDiagnosticRequest,
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver';
-import { CatalogRequest, CoverageRequest, GapsRequest, ReportRequest } from '../protocol';
+import { CatalogRequest, CoverageRequest, GapsRequest, ImportPoliciesRequest, ReportRequest } from '../protocol';
 
 type Problem = string | undefined;
 type Check = (params: unknown) => Problem;
@@ -72,6 +72,7 @@ const CHECKS = new Map<string, Check>([
   [GapsRequest.method, optional(object(field('uri', 'string'), field('statuses', 'array')))],
   [CatalogRequest.method, optional(object(field('uri', 'string'), field('catalogId', 'string')))],
   [ReportRequest.method, object(field('uri', 'string'), field('format', 'string', true))],
+  [ImportPoliciesRequest.method, object(field('inputs', 'array', true), field('outFolder', 'string', true))],
 ]);
 
 /** What is wrong with a request's params, or undefined when they fit (or the method is not checked here). */

@@ -14,7 +14,12 @@ import type { Section } from '../core/parse/markdownBody';
 import { checkpoint, throwIfCancelled, type FeatureContext } from './common';
 import { CatalogLocations } from './definition';
 
-/** Sections (nested by level, with their section tags) and the front matter's mapping lists. */
+/**
+ * What the built-in Markdown outline does not show: the front matter with its mapping lists, and the section tags.
+ * Headings are left to the Markdown extension: VS Code shows every provider's symbols, so a copy of them would
+ * double the outline, and symbols spanning whole sections would double every breadcrumb. Each symbol here spans
+ * only its own lines.
+ */
 export async function provideDocumentSymbols(ctx: FeatureContext, params: DocumentSymbolParams, token?: CancellationToken): Promise<DocumentSymbol[] | SymbolInformation[]> {
   const target = await ctx.session.target(params.textDocument.uri);
   throwIfCancelled(token);
@@ -39,30 +44,17 @@ export function documentSymbols(doc: PolicyDocument, catalogs: CatalogSet): Docu
     });
     result.push({ name: 'Front matter', detail: doc.id, kind: SymbolKind.Namespace, range: whole, selectionRange: doc.lines.rangeOf({ start: 0, end: Math.min(3, doc.text.length) }), children: lists });
   }
-  // Sections nest under the nearest preceding heading of a higher level.
-  const stack: { depth: number; symbol: DocumentSymbol }[] = [];
-  for (const section of doc.body.sections) {
-    const symbol = sectionSymbol(doc, section, catalogs);
-    while (stack.length && stack[stack.length - 1].depth >= section.depth) stack.pop();
-    if (stack.length) stack[stack.length - 1].symbol.children!.push(symbol);
-    else result.push(symbol);
-    stack.push({ depth: section.depth, symbol });
-  }
+  for (const section of doc.body.sections) if (section.tag) result.push(tagSymbol(doc, section, section.tag, catalogs));
   return result;
 }
 
-function sectionSymbol(doc: PolicyDocument, section: Section, catalogs: CatalogSet): DocumentSymbol {
-  const tags = (section.tag?.ids ?? []).map((id) => {
+function tagSymbol(doc: PolicyDocument, section: Section, tag: NonNullable<Section['tag']>, catalogs: CatalogSet): DocumentSymbol {
+  const ids = tag.ids.map((id) => {
     const range = doc.lines.rangeOf(id.span);
     return { name: id.raw, detail: catalogs.criterionOf(id.raw)?.title ?? '', kind: SymbolKind.Constant, range, selectionRange: range };
   });
-  return {
-    name: section.heading || '(empty heading)',
-    kind: SymbolKind.String,
-    range: doc.lines.rangeOf({ start: section.headingSpan.start, end: section.contentSpan.end }),
-    selectionRange: doc.lines.rangeOf(section.headingSpan),
-    children: tags,
-  };
+  const range = doc.lines.rangeOf(tag.span);
+  return { name: `Tag: ${section.heading || '(empty heading)'}`, detail: tag.ids.map((id) => id.raw).join(', '), kind: SymbolKind.Array, range, selectionRange: range, children: ids };
 }
 
 function flatten(symbols: DocumentSymbol[], uri: string, container?: string): SymbolInformation[] {

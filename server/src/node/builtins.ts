@@ -4,6 +4,7 @@ import { NodeWorkspace, toPosix } from './nodeWorkspace';
 import { loadCatalog } from '../core/catalog/loadCatalog';
 import { loadTemplates } from '../core/templates/loadTemplates';
 import { TemplateSet } from '../core/templates/templates';
+import { parseVocabulary } from '../core/suggest/vocabulary';
 import type { BuiltinContent } from '../core/analyzer';
 import type { Finding } from '../core/types';
 
@@ -35,5 +36,8 @@ export async function loadBuiltins(catalogDir = findCatalogDir()): Promise<Built
   const templateFiles = await fs.listFiles(`${catalogDir}/templates`);
   const templates = await loadTemplates(templateFiles, (p) => fs.readFile(p));
   findings.push(...templates.findings);
-  return { catalogs, templates: new TemplateSet(templates.templates), findings };
+  // The suggestion engine's phrases; without the file it still has the catalog text.
+  const vocabularyBytes = await fs.readFile(`${catalogDir}/tsc/vocabulary.yaml`);
+  const vocabulary = vocabularyBytes ? parseVocabulary(new TextDecoder().decode(vocabularyBytes)) : undefined;
+  return { catalogs, templates: new TemplateSet(templates.templates), vocabulary, findings };
 }

@@ -11,6 +11,7 @@ export class PolicyRoot {
   private tail: Promise<unknown>;
   private loaded?: PolicyAnalyzer;
   private coverageCache?: CoverageModel;
+  private readonly derived = new Map<string, unknown>();
 
   constructor(
     /** The workspace folder the root belongs to (settings are scoped to it). */
@@ -49,7 +50,15 @@ export class PolicyRoot {
     return this.coverageCache;
   }
 
+  /** A value derived from the analyzer under `key`, built once per change (as coverage() is). */
+  memo<T>(key: string, build: (analyzer: PolicyAnalyzer) => T): T | undefined {
+    if (!this.loaded) return undefined;
+    if (!this.derived.has(key)) this.derived.set(key, build(this.loaded));
+    return this.derived.get(key) as T;
+  }
+
   changed(): void {
     this.coverageCache = undefined;
+    this.derived.clear();
   }
 }

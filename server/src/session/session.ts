@@ -12,7 +12,7 @@ import { Debouncer } from './debouncer';
 import { OverlayWorkspace } from './overlayWorkspace';
 import { PolicyRoot } from './policyRoot';
 import { SettingsCache } from './settings';
-import { UriMap, uriToPath } from './uris';
+import { canonicalUri, UriMap, uriToPath } from './uris';
 
 /** The editor's open documents (TextDocuments in the server, a plain map in benchmarks). */
 export interface DocumentStore {
@@ -24,6 +24,8 @@ export interface SessionOptions {
   documents: DocumentStore;
   builtins: BuiltinContent;
   today: () => DateOnly;
+  /** Load custom catalogs named in soc2-policy.yaml (default true; false in an untrusted workspace). */
+  customCatalogs?: boolean;
   /** The file system; the real one by default. */
   disk?: Workspace;
   settings?: SettingsCache;
@@ -75,6 +77,7 @@ const FILE_DELETED = 3;
 export class PolicySession {
   readonly uris = new UriMap();
   readonly settings: SettingsCache;
+  /** By canonical folder URI. */
   private readonly roots = new Map<string, PolicyRoot>();
   private readonly pending = new Map<string, Pending>();
   private readonly analyzedVersions = new Map<string, number>();
@@ -121,7 +124,7 @@ export class PolicySession {
     if (this.singleFileMode) {
       // Documents opened before start found no root: find theirs now.
       for (const doc of this.documents.all()) {
-        const path = this.uris.remember(doc.uri);
+        const path = this.uris.pathOf(doc.uri);
         if (path) this.discover(path);
       }
     }
@@ -143,9 +146,9 @@ export class PolicySession {
   }
 
   removeFolder(folderUri: string): void {
-    const root = this.roots.get(folderUri);
+    const root = this.roots.get(canonicalUri(folderUri));
     if (!root) return;
-    this.roots.delete(folderUri);
+    this.roots.delete(canonicalUri(folderUri));
     this.debouncer.cancel(root.path);
     this.emit({ root, kind: 'removed', files: [], coverageChanged: [] });
   }
@@ -168,8 +171,8 @@ export class PolicySession {
   async rootsFor(uri: string | undefined): Promise<{ root: PolicyRoot; analyzer: PolicyAnalyzer }[]> {
     await this.started;
     await this.discovery;
-    const path = uri ? this.uris.remember(uri) : undefined;
-    const byFolder = uri ? this.roots.get(uri) : undefined;
+    const path = uri ? this.uris.pathOf(uri) : undefined;
+    const byFolder = uri ? this.roots.get(canonicalUri(uri)) : undefined;
     const roots = uri ? [byFolder ?? (path ? this.rootFor(path) : undefined) ?? this.allRoots().find((r) => path && isInside(r.path, path))].filter((r): r is PolicyRoot => !!r) : this.allRoots();
     const result: { root: PolicyRoot; analyzer: PolicyAnalyzer }[] = [];
     for (const root of roots) {
@@ -184,6 +187,7 @@ export class PolicySession {
   }
 
   didOpen(uri: string): void {
+    this.uris.opened(uri);
     this.track(uri, 'change', 0);
   }
 
@@ -192,8 +196,15 @@ export class PolicySession {
   }
 
   didClose(uri: string): void {
+    this.uris.closed(uri);
     this.analyzedVersions.delete(uri);
     this.track(uri, 'close', 0);
+  }
+
+  /** The open document a URI names, in whichever spelling the URI comes. */
+  openDocument(uri: string): TextDocument | undefined {
+    const path = this.uris.pathOf(uri);
+    return this.documents.get(uri) ?? (path === undefined ? undefined : this.documents.get(this.uris.uriOf(path)));
   }
 
   /** The version of an open document the analyzer last saw. */
@@ -205,7 +216,7 @@ export class PolicySession {
   async target(uri: string): Promise<DocumentTarget | undefined> {
     await this.started;
     await this.discovery;
-    const file = this.uris.remember(uri);
+    const file = this.uris.pathOf(uri);
     const root = file ? this.rootFor(file) : undefined;
     if (!file || !root) return undefined;
     let analyzer: PolicyAnalyzer;
@@ -214,14 +225,14 @@ export class PolicySession {
       for (let attempt = 0; ; attempt++) {
         await this.flush(root);
         analyzer = await root.idle();
-        const open = this.documents.get(uri);
-        if (!open || !this.pending.has(uri) || attempt >= 3) break;
+        const open = this.openDocument(uri);
+        if (!open || !this.pending.has(open.uri) || attempt >= 3) break;
       }
     } catch (error) {
       this.log(`root ${root.path} is not available: ${String(error)}`);
       return undefined;
     }
-    const open = this.documents.get(uri);
+    const open = this.openDocument(uri);
     const doc = analyzer.document(file);
     const text = doc?.text ?? (open ? stripBom(open.getText()) : await this.readText(file));
     if (text === undefined) return undefined;
@@ -241,7 +252,7 @@ export class PolicySession {
     const byRoot = new Map<PolicyRoot, { path: string; type: number }[]>();
     const reroot = new Set<PolicyRoot>();
     for (const change of changes) {
-      const path = this.uris.remember(change.uri);
+      const path = this.uris.pathOf(change.uri);
       if (!path) continue;
       const root = this.rootFor(path);
       // A config created or deleted elsewhere in a folder may move the folder's root.
@@ -295,7 +306,7 @@ export class PolicySession {
   }
 
   private track(uri: string, kind: Pending, delayMs?: number): void {
-    const path = this.uris.remember(uri);
+    const path = this.uris.pathOf(uri);
     if (!path) return;
     const root = this.rootFor(path);
     if (!root) {
@@ -308,13 +319,13 @@ export class PolicySession {
   }
 
   private async createRoot(folder: WorkspaceFolderRef, progress?: IndexingProgress): Promise<PolicyRoot> {
-    const folderPath = this.uris.remember(folder.uri);
+    const folderPath = this.uris.pathOf(folder.uri);
     if (!folderPath) throw new Error(`Workspace folder ${folder.uri} is not on the file system.`);
     const path = await this.findRootPath(folderPath);
     const root: PolicyRoot = new PolicyRoot(folder.uri, folder.name, path, this.uris.uriOf(path), () =>
-      PolicyAnalyzer.open({ root: path, workspace: this.overlay, builtins: this.options.builtins, today: this.options.today }, (done, total) => progress?.(root, done, total)),
+      PolicyAnalyzer.open({ root: path, workspace: this.overlay, builtins: this.options.builtins, today: this.options.today, customCatalogs: this.options.customCatalogs }, (done, total) => progress?.(root, done, total)),
     );
-    this.roots.set(folder.uri, root);
+    this.roots.set(canonicalUri(folder.uri), root);
     return root;
   }
 
@@ -327,7 +338,7 @@ export class PolicySession {
       return;
     }
     for (const doc of this.documents.all()) {
-      const path = this.uris.remember(doc.uri);
+      const path = this.uris.pathOf(doc.uri);
       if (path && this.rootFor(path) === root) this.pending.set(doc.uri, 'change');
     }
     await this.flush(root);

@@ -1,4 +1,5 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { URI } from 'vscode-uri';
 import { normalizePath } from '../core/paths';
 
 /**
@@ -16,25 +17,48 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
+/**
+ * The canonical URI of a path: VS Code's spelling (vscode-uri), which percent-encodes every character outside
+ * the unreserved set, such as `( ) & ' , + ! = $ ; @`. Node's pathToFileURL leaves those as they are.
+ */
 export function pathToUri(path: string): string {
-  return pathToFileURL(path).href;
+  return URI.file(path).toString();
+}
+
+/** One spelling per resource, so URIs from the client and the server compare equal when they name the same file. */
+export function canonicalUri(uri: string): string {
+  const path = uriToPath(uri);
+  if (path !== undefined) return pathToUri(path);
+  try {
+    return URI.parse(uri).toString();
+  } catch {
+    return uri;
+  }
 }
 
 /**
- * Remembers how the client spells the URIs it sends, so answers use the same spelling
- * (VS Code writes `c%3A`, other clients `C:`; percent-encoding differs too).
+ * Names files in answers. Every file has its canonical URI, except documents the client has open: those keep
+ * the spelling the client opened them with, since the client (and its document store here) keys them by it.
  */
 export class UriMap {
-  private readonly byPath = new Map<string, string>();
+  private readonly openSpelling = new Map<string, string>();
 
-  /** The path of a client URI, remembering the URI. */
-  remember(uri: string): string | undefined {
+  /** The path of a client URI (undefined for schemes the server does not analyse). */
+  pathOf(uri: string): string | undefined {
+    return uriToPath(uri);
+  }
+
+  opened(uri: string): void {
     const path = uriToPath(uri);
-    if (path !== undefined) this.byPath.set(path, uri);
-    return path;
+    if (path !== undefined) this.openSpelling.set(path, uri);
+  }
+
+  closed(uri: string): void {
+    const path = uriToPath(uri);
+    if (path !== undefined && this.openSpelling.get(path) === uri) this.openSpelling.delete(path);
   }
 
   uriOf(path: string): string {
-    return this.byPath.get(path) ?? pathToUri(path);
+    return this.openSpelling.get(path) ?? pathToUri(path);
   }
 }

@@ -216,7 +216,7 @@ export function defineExtensionSuite(): void {
     });
 
     it('creates a policy from a template with newPolicy', async () => {
-      const uri = await vscode.commands.executeCommand<vscode.Uri>('soc2Policy.newPolicy', { templateId: 'encryption', criterion: 'CC6.7' });
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('soc2Policy.newPolicy', { templateId: 'encryption', criterion: 'CC6.7', title: 'Encryption' });
       assert.ok(uri, 'newPolicy returns the new document');
       created.push(uri);
       assert.equal(path.basename(uri.fsPath), 'encryption.md');

@@ -42,10 +42,12 @@ async function answer(file: string, what: string, timeoutMs: number): Promise<{ 
 }
 
 export interface PageRequest {
-  action: 'click' | 'waitFor' | 'count' | 'text' | 'press' | 'screenshot';
+  action: 'click' | 'waitFor' | 'count' | 'text' | 'press' | 'type' | 'hover' | 'inViewport' | 'screenshot';
   selector?: string;
   frames?: string[];
   key?: string;
+  /** For `type`. */
+  text?: string;
   name?: string;
   timeoutMs?: number;
 }

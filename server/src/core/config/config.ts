@@ -38,6 +38,8 @@ export interface PolicyConfig {
   rules: Map<string, SeveritySetting>;
   /** Extra catalog files, relative to the root. */
   catalogs: CatalogReference[];
+  /** vague-commitment: phrases to flag on top of the built-in list, and built-in phrases to allow. */
+  vagueCommitment: { words: string[]; allow: string[] };
 }
 
 export interface CatalogReference {
@@ -109,5 +111,6 @@ export function defaultConfig(root: string): PolicyConfig {
     requiredSections: DEFAULT_REQUIRED_SECTIONS,
     rules: new Map(),
     catalogs: [],
+    vagueCommitment: { words: [], allow: [] },
   };
 }

@@ -23,6 +23,7 @@ interface RawConfig {
   requiredSections?: Record<string, (string | { heading: string; aliases?: string[] })[]>;
   rules?: Record<string, SeveritySetting>;
   catalogs?: (string | { path: string; id?: string })[];
+  vagueCommitment?: { words?: string[]; allow?: string[] };
 }
 
 /**
@@ -99,6 +100,7 @@ export function loadConfig(text: string, file: string, root: string, knownRules:
     }
   }
   if (raw.catalogs && valid('/catalogs')) config.catalogs = raw.catalogs.map((c) => (typeof c === 'string' ? { path: c } : c));
+  if (raw.vagueCommitment && valid('/vagueCommitment')) config.vagueCommitment = { words: raw.vagueCommitment.words ?? [], allow: raw.vagueCommitment.allow ?? [] };
   return { config, findings };
 }
 

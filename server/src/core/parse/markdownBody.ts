@@ -5,6 +5,7 @@ import type { Root, RootContent, Heading, Nodes } from 'mdast';
 import type { Span } from '../types';
 import { TSC_ID_SHAPE } from '../catalog/catalog';
 import { limitPathologicalMarkdown, type ParseLimit } from './parseLimits';
+import { extractStatements, type Statement } from './statements';
 
 /** Frozen once: a processor is immutable after freeze(), so sharing it is safe. */
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
@@ -42,6 +43,8 @@ export interface MarkdownBody {
   endsInRawHtml: boolean;
   /** Pathological constructs that were not parsed as Markdown (see parseLimits.ts). */
   limits: ParseLimit[];
+  /** Prose sentences with their spans (headings, code and HTML left out), for criteria suggestions and wording rules. */
+  statements: Statement[];
 }
 
 // One comment only: `(?!-->)` keeps a second comment on the same line out of the id list.
@@ -64,7 +67,8 @@ export function parseMarkdownBody(masked: string): MarkdownBody {
   const mentions: IdToken[] = [];
   const links: MarkdownLink[] = [];
   collect(tree, masked, mentions, links);
-  return { sections, mentions, links, endsInRawHtml: endsInRawHtml(tree, masked), limits: limited.limits };
+  const statements = extractStatements(tree, masked, sections.map((s) => s.headingSpan.start));
+  return { sections, mentions, links, endsInRawHtml: endsInRawHtml(tree, masked), limits: limited.limits, statements };
 }
 
 function readSections(tree: Root, text: string): Section[] {

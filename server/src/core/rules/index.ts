@@ -10,9 +10,12 @@ import { missingSection } from './missingSection';
 import { emptySection } from './emptySection';
 import { reviewOverdue } from './reviewOverdue';
 import { brokenLink } from './brokenLink';
+import { templateLeftover } from './templateLeftover';
 import { duplicateId } from './duplicateId';
 import { uncoveredCriterion } from './uncoveredCriterion';
 import { checkIncomplete } from './checkIncomplete';
+import { vagueCommitment } from './vagueCommitment';
+import { suggestedCriterion } from './suggestedCriterion';
 
 /** Every rule that inspects documents or the workspace. One module per rule. */
 export const RULES: readonly Rule[] = [
@@ -27,8 +30,11 @@ export const RULES: readonly Rule[] = [
   emptySection,
   reviewOverdue,
   brokenLink,
+  templateLeftover,
   duplicateId,
   uncoveredCriterion,
+  vagueCommitment,
+  suggestedCriterion,
   checkIncomplete,
 ];
 

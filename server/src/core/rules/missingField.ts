@@ -3,17 +3,26 @@ import type { TextEdit } from '../types';
 
 const COMPLY_FIELDS = new Map([['title', 'name']]);
 
+/** What an approved native document must also state: an auditor asks when it took effect and when it was last reviewed. */
+const APPROVED_FIELDS = new Map([
+  ['effective', 'An approved document states when it took effect'],
+  ['last_reviewed', 'An approved document states when it was last reviewed'],
+]);
+
 export const missingField: DocumentRule = {
   kind: 'document',
   code: 'missing-field',
   defaultSeverity: 'warning',
-  summary: 'A required front-matter field (by default title and owner) is missing.',
+  summary: 'A required front-matter field (by default title and owner; effective and last_reviewed once approved) is missing.',
   check(ctx) {
     const { doc } = ctx;
     const fm = doc.frontMatter;
     if (!fm || fm.source.errors.length) return;
     const comply = fm.format === 'comply';
-    for (const field of ctx.config.requiredFields) {
+    // comply documents have neither field (majorRevisions stands for reviews), and are approved without saying so.
+    const approved = !comply && doc.statusField?.value === 'approved';
+    const fields = new Set([...ctx.config.requiredFields, ...(approved ? APPROVED_FIELDS.keys() : [])]);
+    for (const field of fields) {
       // comply has no owner field; its name stands for the title.
       if (comply && field === 'owner') continue;
       const present = field === 'title' ? !!doc.title?.value : Object.hasOwn(fm.data, field) && fm.data[field] !== undefined && fm.data[field] !== null && fm.data[field] !== '';
@@ -25,7 +34,9 @@ export const missingField: DocumentRule = {
       ctx.report({
         span: fm.format === 'native' ? { start: 0, end: 3 } : { start: fm.closeSpan.start, end: fm.closeSpan.end },
         subject: field,
-        message: `Front matter has no "${key}". Add \`${key}: ...\`${field === 'owner' ? ' naming the person or role accountable for this document' : ''}.`,
+        message: APPROVED_FIELDS.has(field) && approved
+          ? `Front matter has no "${key}". ${APPROVED_FIELDS.get(field)}: add \`${key}: YYYY-MM-DD\`.`
+          : `Front matter has no "${key}". Add \`${key}: ...\`${field === 'owner' ? ' naming the person or role accountable for this document' : ''}.`,
         fixes,
       });
     }

@@ -5,6 +5,7 @@ import type { PolicyConfig } from '../config/config';
 import type { DateOnly } from '../dates';
 import type { TemplateSet } from '../templates/templates';
 import type { CoverageIndex } from '../coverage/coverageIndex';
+import type { SuggestionIndex } from '../suggest/index';
 
 export const RULES_DOCS_URL = 'https://github.com/soc2-policy-studio/soc2-policy-studio/blob/main/docs/rules.md';
 
@@ -14,6 +15,8 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** One line: what the rule checks (shown in docs and `catalog` output). */
   summary: string;
+  /** Runs only when soc2-policy.yaml `rules:` gives it a severity (then `defaultSeverity` is what docs suggest). */
+  offByDefault?: boolean;
 }
 
 export interface Report {
@@ -21,6 +24,8 @@ export interface Report {
   message: string;
   fixes?: Fix[];
   subject?: string;
+  /** This finding's severity instead of the rule's default (a rule may be stricter on approved documents); soc2-policy.yaml still wins. */
+  severity?: Severity;
 }
 
 /** What the rules may look at. Everything is read-only; rules only report. */
@@ -33,6 +38,8 @@ export interface Environment {
   scopeCategories: ReadonlySet<string>;
   /** Excluded criterion id -> reason. */
   exclusions: ReadonlyMap<string, string>;
+  /** The suggestion engine's index over the TSC catalog, built on first call. */
+  suggestionIndex?(): SuggestionIndex;
   fileExists(path: string): boolean;
   folderExists(path: string): boolean;
 }
