@@ -21,6 +21,8 @@ import { basename, joinPath, relativePath, isInside, isAbsolutePath, normalizePa
 import { fixUntilStable } from './fixes/applyFixes';
 import { linkTarget } from './rules/brokenLink';
 import { checkIncomplete } from './rules/checkIncomplete';
+import { DOCUMENT_KINDS, POLICY_KIND } from './kinds';
+import { KindIndex } from './kinds/kindIndex';
 import { buildSuggestionIndex, type SuggestionIndex } from './suggest/index';
 import type { Vocabulary } from './suggest/vocabulary';
 import { editorSuggestions } from './suggest/documentSuggestions';
@@ -58,6 +60,8 @@ export interface UpdateResult {
 interface FileState {
   doc?: PolicyDocument;
   findings: Finding[];
+  /** Set for documents of a kind other than policy (core/kinds). */
+  kind?: string;
 }
 
 const RECENT_SUGGESTIONS = 16;
@@ -79,6 +83,7 @@ export class PolicyAnalyzer {
   /** Every file in the workspace (any extension), for link checks. */
   private readonly knownFiles = new Set<string>();
   private readonly coverageIndex = new CoverageIndex();
+  private readonly kindIndex = new KindIndex();
   private workspaceFindingsCache?: Map<string, Finding[]>;
   private exclusionReasons?: Map<string, string>;
   private includeMatcher: (path: string) => boolean = () => false;
@@ -353,6 +358,7 @@ export class PolicyAnalyzer {
   private forget(file: string): UpdateResult {
     const previous = this.files.get(file);
     this.setFile(file, undefined);
+    this.kindIndex.remove(file);
     const coverageChanged = previous?.doc ? this.coverageIndex.remove(file) : [];
     this.workspaceFindingsCache = undefined;
     const affected = previous ? [file, ...this.sameId(previous.doc?.id), ...(coverageChanged.length ? [this.configFile] : [])] : [];
@@ -370,32 +376,37 @@ export class PolicyAnalyzer {
       this.setFile(file, { findings: [parseFailedFinding(file, text, error)] });
       return { ...before, affectedFiles: unique([...before.affectedFiles, file]) };
     }
+    const relative = relativePath(this.options.root, file);
+    const kind = DOCUMENT_KINDS.find((k) => k.matches(relative, doc));
     // comply documents (YAML keys before the first `---`) are policy documents even when they map nothing, like its procedures.
     const isPolicy = doc.hasMappingKey || doc.frontMatter?.format === 'comply' || this.isIncludedExplicitly(file);
-    if (!isPolicy) return this.forget(file);
-    const coverageChanged = this.coverageIndex.update(file, contributionsOf(doc, this.catalogs));
-    const findings = this.checkDocument(doc);
-    this.setFile(file, { doc, findings: sortFindings(findings) });
+    if (!kind && !isPolicy) return this.forget(file);
+    const facts = kind?.facts(doc);
+    this.kindIndex.update(file, kind?.id, facts);
+    // Documents of other kinds (risks, vendors, evidence) cover criteria through their own facts, not as policies.
+    const coverageChanged = this.coverageIndex.update(file, kind ? new Map() : contributionsOf(doc, this.catalogs));
+    const findings = this.checkDocument(doc, { id: kind?.id ?? POLICY_KIND, facts });
+    this.setFile(file, { doc, findings: sortFindings(findings), kind: kind?.id });
     this.workspaceFindingsCache = undefined;
     const affected = [file, ...this.sameId(previousId), ...this.sameId(doc.id), ...(coverageChanged.length ? [this.configFile] : [])];
     return { affectedFiles: unique(affected), coverageChanged };
   }
 
   /** Runs the document rules. A rule that throws or runs past the budget costs its own findings, never the check. */
-  private checkDocument(doc: PolicyDocument): Finding[] {
+  private checkDocument(doc: PolicyDocument, documentKind: { id: string; facts?: unknown }): Finding[] {
     const env = this.environment();
     const findings: Finding[] = [];
     const budget = this.options.documentBudgetMs ?? 2000;
     const started = performance.now();
     const skipped: string[] = [];
     for (const rule of RULES) {
-      if (rule.kind !== 'document' || this.severityOf(rule) === 'off') continue;
+      if (rule.kind !== 'document' || this.severityOf(rule) === 'off' || !(rule.documentKinds ?? [POLICY_KIND]).includes(documentKind.id)) continue;
       if (performance.now() - started > budget) {
         skipped.push(rule.code);
         continue;
       }
       try {
-        rule.check({ ...env, doc, report: (r) => findings.push(this.toFinding(rule, doc.file, doc.lines, r)) });
+        rule.check({ ...env, doc, documentKind, report: (r) => findings.push(this.toFinding(rule, doc.file, doc.lines, r)) });
       } catch (error) {
         findings.push(this.incomplete(doc, `The ${rule.code} check failed on this document (${errorText(error)}); the other checks ran.`));
       }
@@ -486,6 +497,7 @@ export class PolicyAnalyzer {
           ...env,
           documents,
           coverage: this.coverageIndex,
+          facts: (kind) => this.kindIndex.facts(kind),
           report: (file, r) => add(this.toFinding(rule, file, file === this.configFile ? configLines : (this.files.get(file)?.doc?.lines ?? configLines), r)),
         });
       } catch (error) {
@@ -516,7 +528,12 @@ export class PolicyAnalyzer {
 
   documents(): PolicyDocument[] {
     // Plain code-unit order: localeCompare is slow on every keystroke of a 1,000-document workspace.
-    return [...this.files.values()].flatMap((s) => (s.doc ? [s.doc] : [])).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return [...this.files.values()].flatMap((s) => (s.doc && !s.kind ? [s.doc] : [])).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  }
+
+  /** The facts of every document of a kind (core/kinds), by file. */
+  kindFacts<F>(kind: string): ReadonlyMap<string, F> {
+    return this.kindIndex.facts<F>(kind);
   }
 
   document(file: string): PolicyDocument | undefined {

@@ -46,17 +46,24 @@ export interface Environment {
 
 export interface DocumentContext extends Environment {
   doc: PolicyDocument;
+  /** The document's kind (`policy`, or one of core/kinds) and its facts. */
+  documentKind: { id: string; facts?: unknown };
   report(report: Report): void;
 }
 
 export interface WorkspaceContext extends Environment {
+  /** Policy documents (and procedures, plans, ...): documents of other kinds are in `facts`. */
   documents: readonly PolicyDocument[];
+  /** The facts of every document of a kind (core/kinds), by file. */
+  facts<F>(kind: string): ReadonlyMap<string, F>;
   coverage: CoverageIndex;
   report(file: string, report: Report): void;
 }
 
 export interface DocumentRule extends RuleMeta {
   kind: 'document';
+  /** The document kinds it checks (core/kinds); policies only when left out. */
+  documentKinds?: readonly string[];
   check(ctx: DocumentContext): void;
 }
 
