@@ -41,6 +41,8 @@ export interface Soc2PolicySettings {
   hover: {
     /** How many points of focus a criterion hover lists before "and N more". */
     maxPointsOfFocus: number;
+    /** How many covering or mapping documents a hover lists before "and N more" (answers stay small at scale). */
+    maxDocuments: number;
   };
   completion: {
     /** Offer points of focus (CC6.1.3) once a criterion id has been typed. */
@@ -52,7 +54,7 @@ export const DEFAULT_SETTINGS: Soc2PolicySettings = {
   enable: true,
   diagnostics: { debounceMs: 200 },
   codeLens: { enable: true },
-  hover: { maxPointsOfFocus: 8 },
+  hover: { maxPointsOfFocus: 8, maxDocuments: 5 },
   completion: { pointsOfFocus: true },
 };
 

@@ -137,4 +137,22 @@ describe('language server over stdio: editor experience', function () {
       await client.change(uri, client.text(uri).replace('controls: []', 'controls: [CC6.1, CC6.2, CC6.3, CC6.6]'));
     });
   });
+
+  describe('hover at scale', () => {
+    it('lists at most five covering documents, then "and N more"', async () => {
+      // Eight more approved documents covering CC6.7, opened in the editor so no disk write is needed.
+      const extra = Array.from({ length: 8 }, (_, i) => `zz-hover-${i}.md`);
+      for (const name of extra) {
+        await client.open(`policies/${name}`, `---\ntitle: Hover ${name}\nowner: QA\nstatus: approved\neffective: 2026-01-01\nlast_reviewed: 2026-06-01\ncontrols: [CC6.7]\n---\n# Hover\n`);
+      }
+      const uri = await client.open('policies/access-control-policy.md');
+      const text = client.text(uri);
+      await client.change(uri, text.replace('controls: [CC6.1,', 'controls: [CC6.7, CC6.1,'));
+      const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(client.text(uri), 'CC6.7') });
+      const listed = hover.contents.value.split('\n').filter((l) => /^- \[/.test(l));
+      assert.equal(listed.length, 5, hover.contents.value);
+      assert.match(hover.contents.value, /and \d+ more \(see the coverage view\)/);
+      await client.change(uri, text);
+    });
+  });
 });

@@ -248,11 +248,18 @@ export class PolicyAnalyzer {
     const all = await this.options.workspace.listFiles(this.options.root);
     all.forEach((f) => this.knownFiles.add(f));
     const candidates = all.filter((f) => this.isCandidate(f));
-    let done = 0;
-    for (const file of candidates) {
-      const bytes = await this.options.workspace.readFile(file);
-      if (bytes) this.updateDocument(file, bytes);
-      onProgress?.(++done, candidates.length);
+    // Reads run ahead of analysis (a window of them in flight), so the disk is never waited on one file at a time;
+    // documents are still analysed in path order, so results do not depend on read timing.
+    const READ_AHEAD = 32;
+    const reads = new Map<number, Promise<Uint8Array | undefined>>();
+    const read = (i: number) => i < candidates.length && reads.set(i, this.options.workspace.readFile(candidates[i]));
+    for (let i = 0; i < READ_AHEAD; i++) read(i);
+    for (let i = 0; i < candidates.length; i++) {
+      const bytes = await reads.get(i)!;
+      reads.delete(i);
+      read(i + READ_AHEAD);
+      if (bytes) this.updateDocument(candidates[i], bytes);
+      onProgress?.(i + 1, candidates.length);
     }
   }
 

@@ -3,6 +3,7 @@ import type { CatalogControl, CatalogSet } from '../core/catalog/catalog';
 import type { CriterionCoverage } from '../core/coverage/coverageModel';
 import type { PolicyDocument } from '../core/parse/policyDocument';
 import type { DocumentTarget } from '../session/session';
+import type { Soc2PolicySettings } from '../protocol';
 import { escapeMarkdown, offsetOf, rangeOf, throwIfCancelled, type FeatureContext } from './common';
 import { applicabilityLine, applies, declaredScope, notApplicableLabel, POINT_NUMBERING_NOTE } from './applicability';
 import { frontMatterKey } from './frontMatterKeys';
@@ -45,12 +46,12 @@ export async function provideHover(ctx: FeatureContext, params: HoverParams, tok
   if (!at) return suggestionHover(target, params.position, ctx.client.hoverMarkdown);
   const settings = await ctx.session.settings.get(target.root.folderUri);
   const text = new Text(ctx.client.hoverMarkdown);
-  const value = at.kind === 'key' ? keyHover(target, at, text) : idHover(ctx, target, at, text, settings.hover.maxPointsOfFocus);
+  const value = at.kind === 'key' ? keyHover(target, at, text) : idHover(ctx, target, at, text, settings.hover);
   if (!value) return null;
   return { contents: { kind: ctx.client.hoverMarkdown ? MarkupKind.Markdown : MarkupKind.PlainText, value }, range: rangeOf(target.lines, at.span) };
 }
 
-function idHover(ctx: FeatureContext, target: DocumentTarget, at: IdAt, text: Text, maxPoints: number): string | undefined {
+function idHover(ctx: FeatureContext, target: DocumentTarget, at: IdAt, text: Text, limits: Soc2PolicySettings['hover']): string | undefined {
   const catalogs = target.analyzer.catalogSet;
   if (!catalogs.get(at.catalogId)) return undefined;
   const point = catalogs.pointOfFocus(at.id, at.catalogId);
@@ -70,13 +71,13 @@ function idHover(ctx: FeatureContext, target: DocumentTarget, at: IdAt, text: Te
   text.add(grouping(catalogs, control, text)).add();
   if (!point) {
     text.add(text.plain(control.description)).add();
-    pointsOfFocus(catalogs, control, text, maxPoints, scope);
+    pointsOfFocus(catalogs, control, text, limits.maxPointsOfFocus, scope);
   }
   if (at.catalogId === 'tsc') {
     const coverage = target.root.coverage()?.criteria.find((c) => c.id === control.id);
-    if (coverage) covering(ctx, coverage, text);
+    if (coverage) covering(ctx, coverage, text, limits.maxDocuments);
   } else {
-    mappedBy(ctx, target.analyzer.documentsMapping(control.id, at.catalogId), text);
+    mappedBy(ctx, target.analyzer.documentsMapping(control.id, at.catalogId), text, limits.maxDocuments);
   }
   mappings(catalogs, control, text);
   return text.toString();
@@ -118,20 +119,27 @@ const STATUS_TEXT: Record<string, string> = {
   'out-of-scope': 'out of scope',
 };
 
-function covering(ctx: FeatureContext, coverage: CriterionCoverage, text: Text): void {
+/** "and N more": a criterion mapped by hundreds of documents must not make a hover of tens of kilobytes. */
+function andMore(hidden: number, text: Text): void {
+  if (hidden > 0) text.add(`- ${text.plain(`and ${hidden} more (see the coverage view)`)}`);
+}
+
+function covering(ctx: FeatureContext, coverage: CriterionCoverage, text: Text, maxDocuments: number): void {
   const reason = coverage.reason ? ` (${text.plain(coverage.reason)})` : '';
   text.add(`${text.bold('Coverage')}: ${(Object.hasOwn(STATUS_TEXT, coverage.status) ? STATUS_TEXT[coverage.status] : coverage.status)}${reason}`);
-  for (const doc of coverage.documents) {
+  for (const doc of coverage.documents.slice(0, maxDocuments)) {
     const uri = ctx.session.uris.uriOf(doc.file);
     text.add(`- ${text.link(doc.title, uri)} (${text.plain(doc.status)})`);
   }
+  andMore(coverage.documents.length - maxDocuments, text);
   text.add();
 }
 
 /** Other catalogs have no scope or status model: list the documents that map the control. */
-function mappedBy(ctx: FeatureContext, documents: PolicyDocument[], text: Text): void {
+function mappedBy(ctx: FeatureContext, documents: PolicyDocument[], text: Text, maxDocuments: number): void {
   text.add(`${text.bold('Mapped by')}: ${documents.length ? '' : 'no document in this workspace'}`);
-  for (const doc of documents) text.add(`- ${text.link(doc.title?.value ?? doc.id, ctx.session.uris.uriOf(doc.file))} (${text.plain(doc.status)})`);
+  for (const doc of documents.slice(0, maxDocuments)) text.add(`- ${text.link(doc.title?.value ?? doc.id, ctx.session.uris.uriOf(doc.file))} (${text.plain(doc.status)})`);
+  andMore(documents.length - maxDocuments, text);
   text.add();
 }
 

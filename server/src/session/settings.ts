@@ -62,7 +62,10 @@ export function mergeSettings(raw: unknown): Soc2PolicySettings {
     enable: bool(source.enable, DEFAULT_SETTINGS.enable),
     diagnostics: { debounceMs: count(diagnostics.debounceMs, DEFAULT_SETTINGS.diagnostics.debounceMs) },
     codeLens: { enable: bool(codeLens.enable, DEFAULT_SETTINGS.codeLens.enable) },
-    hover: { maxPointsOfFocus: count(hover.maxPointsOfFocus, DEFAULT_SETTINGS.hover.maxPointsOfFocus) },
+    hover: {
+      maxPointsOfFocus: count(hover.maxPointsOfFocus, DEFAULT_SETTINGS.hover.maxPointsOfFocus),
+      maxDocuments: count(hover.maxDocuments, DEFAULT_SETTINGS.hover.maxDocuments),
+    },
     completion: { pointsOfFocus: bool(completion.pointsOfFocus, DEFAULT_SETTINGS.completion.pointsOfFocus) },
   };
 }
