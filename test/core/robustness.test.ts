@@ -91,6 +91,26 @@ describe('hostile input', () => {
       assert.equal(found.filter((f) => f.code === 'broken-link').length, 4999, 'links before the limit are still checked');
     });
 
+    for (const [name, run] of Object.entries({ 'unclosed inline comments': '<!--', backticks: '`a', 'inline HTML openings': '<b ' })) {
+      it(`4,000 ${name} in one paragraph: not parsed as such, and reported`, async () => {
+        const { findings } = await check({ 'policies/a.md': policy('', `# A\n\nSee CC9.9. ${run.repeat(4000)}\n`) });
+        const found = findings('policies/a.md');
+        assert.match(found.find((f) => f.code === 'check-incomplete')?.message ?? '', /more than 500/);
+        assert.ok(codes(found).includes('unknown-criterion'), 'the rest of the paragraph is still read');
+      });
+    }
+
+    it('a YAML error one past the end of the config stays inside it', async () => {
+      const { analyzer } = await openWorkspace({ 'soc2-policy.yaml': '[' });
+      const finding = analyzer.allFindings().find((f) => f.code === 'config-invalid')!;
+      assert.ok(finding.span.end <= 1, JSON.stringify(finding.span));
+    });
+
+    it('no range ends between the CR and LF of a line break', async () => {
+      const { findings } = await check({ 'policies/a.md': '---\n"\ncontrols:\r\n---' });
+      for (const f of findings('policies/a.md')) assert.ok(f.range.end.character <= 'controls:'.length || f.range.end.line !== 2, JSON.stringify(f.range));
+    });
+
     it('a lone CR ends a line, as it does for LSP clients', async () => {
       const { findings } = await check({ 'policies/a.md': policy('', '# A\r\rSee CC9.9.\r') });
       const unknown = findings('policies/a.md').find((f) => f.code === 'unknown-criterion');

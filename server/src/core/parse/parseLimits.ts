@@ -11,8 +11,8 @@ export const LIMITS = {
   containerMarkers: 32,
   /** Columns of indentation before a line's content. */
   indentColumns: 128,
-  /** `*` and `_` characters in one block (text between blank lines). */
-  emphasisMarkers: 500,
+  /** Emphasis markers (`*`, `_`), inline HTML openings (`<`) or backticks in one block (text between blank lines). */
+  markersPerBlock: 500,
   /**
    * Inline markers (`[ ] * _ \` <`) in the whole document. Each link or emphasis costs the parser about a
    * tenth of a millisecond; beyond this many, the rest of the document is read as plain text.
@@ -58,25 +58,12 @@ export function limitPathologicalMarkdown(text: string): { text: string; limits:
     });
   }
   for (const block of blocks(text)) {
-    let count = 0;
-    for (let i = block.start; i < block.end; i++) if (text[i] === '*' || text[i] === '_') count++;
-    if (count <= LIMITS.emphasisMarkers) continue;
-    // The first marker of a line is a bullet or a thematic break, not emphasis: kept.
-    let atLineStart = true;
-    for (let i = block.start; i < block.end; i++) {
-      const c = text[i];
-      if (c === '\n') atLineStart = true;
-      else if (c === ' ' || c === '\t' || c === '\r' || (c === '>' && atLineStart)) continue;
-      else if (atLineStart) atLineStart = false;
-      else if (c === '*' || c === '_') {
-        chars[i] = ' ';
-        changed = true;
-      }
+    for (const marker of BLOCK_MARKERS) {
+      const limit = limitBlockMarkers(text, block, marker, chars);
+      if (!limit) continue;
+      changed = true;
+      limits.push(limit);
     }
-    limits.push({
-      span: block,
-      message: `This block has ${count} emphasis markers (* or _), more than ${LIMITS.emphasisMarkers}; its emphasis was not read.`,
-    });
   }
   const inlineLimit = limitInlineMarkers(chars);
   if (inlineLimit) {
@@ -87,6 +74,36 @@ export function limitPathologicalMarkdown(text: string): { text: string; limits:
 }
 
 const INLINE_MARKERS = new Set(['[', ']', '*', '_', '`', '<']);
+
+/**
+ * Markers whose unmatched openings the parser pairs by scanning ahead: thousands in one block take it quadratic
+ * time. `lineStartKept`: the first marker of a line is structure (a bullet, a thematic break), not inline.
+ */
+const BLOCK_MARKERS: readonly { chars: string; name: string; lost: string; lineStartKept?: boolean; skipBlockStartingWith?: string }[] = [
+  { chars: '*_', name: 'emphasis markers (* or _)', lost: 'its emphasis', lineStartKept: true },
+  // A block that starts with `<` is an HTML block, parsed as raw text at no such cost.
+  { chars: '<', name: 'inline HTML openings (<)', lost: 'its inline HTML and autolinks', skipBlockStartingWith: '<' },
+  { chars: '`', name: 'backticks', lost: 'its code spans' },
+];
+
+function limitBlockMarkers(text: string, block: Span, marker: (typeof BLOCK_MARKERS)[number], chars: string[]): ParseLimit | undefined {
+  let count = 0;
+  for (let i = block.start; i < block.end; i++) if (marker.chars.includes(text[i])) count++;
+  if (count <= LIMITS.markersPerBlock) return undefined;
+  if (marker.skipBlockStartingWith && text.slice(block.start, block.end).trimStart().startsWith(marker.skipBlockStartingWith)) return undefined;
+  let atLineStart = true;
+  for (let i = block.start; i < block.end; i++) {
+    const c = text[i];
+    if (c === '\n') atLineStart = true;
+    else if (c === ' ' || c === '\t' || c === '\r' || (c === '>' && atLineStart)) continue;
+    else {
+      const first = atLineStart;
+      atLineStart = false;
+      if (marker.chars.includes(c) && !(first && marker.lineStartKept)) chars[i] = ' ';
+    }
+  }
+  return { span: block, message: `This block has ${count} ${marker.name}, more than ${LIMITS.markersPerBlock}; ${marker.lost} was not read.` };
+}
 
 /** Blanks the inline markers after the first `LIMITS.inlineMarkers` of the document. */
 function limitInlineMarkers(chars: string[]): ParseLimit | undefined {

@@ -15,16 +15,18 @@ export interface YamlSource {
 
 export function parseYaml(text: string, base = 0): YamlSource {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: new LineCounter() });
+  // The parser may place an error one past the end (an unclosed `[`): keep spans inside the text.
+  const at = (offset: number) => base + Math.max(0, Math.min(offset, text.length));
   const errors = [...doc.errors, ...doc.warnings].map((e) => ({
     message: e.message.split('\n')[0],
-    span: { start: base + e.pos[0], end: base + Math.max(e.pos[1], e.pos[0] + 1) },
+    span: { start: at(e.pos[0]), end: at(Math.max(e.pos[1], e.pos[0] + 1)) },
   }));
   let data: unknown = undefined;
   if (doc.errors.length === 0) {
     try {
       data = doc.toJS({ maxAliasCount: 100 });
     } catch (e) {
-      errors.push({ message: (e as Error).message, span: { start: base, end: base + 1 } });
+      errors.push({ message: (e as Error).message, span: { start: base, end: at(1) } });
     }
   }
   return { doc, data, errors, base, text };
