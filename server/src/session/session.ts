@@ -234,9 +234,15 @@ export class PolicySession {
     }
     const open = this.openDocument(uri);
     const doc = analyzer.document(file);
-    const text = doc?.text ?? (open ? stripBom(open.getText()) : await this.readText(file));
+    // A file that is not UTF-8 still has findings (invalid-encoding): read it lossily for positions.
+    const text = doc?.text ?? (open ? stripBom(open.getText()) : ((await this.readText(file)) ?? (await this.readLossy(file))));
     if (text === undefined) return undefined;
     return { uri, file, root, analyzer, text, lines: doc?.lines ?? new LineIndex(text), doc, version: open?.version, isConfig: file === analyzer.configFile };
+  }
+
+  private async readLossy(path: string): Promise<string | undefined> {
+    const bytes = await this.overlay.readFile(path);
+    return bytes ? stripBom(new TextDecoder('utf-8').decode(bytes)) : undefined;
   }
 
   /** A file's text: the editor's if open, else the disk's. */
