@@ -3,9 +3,11 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCloseGap } from './commands/closeGap';
 import { registerExportReport } from './commands/exportReport';
 import { registerImportPolicies } from './commands/importPolicies';
+import { registerAnswerQuestionnaire } from './commands/answerQuestionnaire';
 import { registerInitWorkspace } from './commands/initWorkspace';
 import { registerMarkReviewed } from './commands/markReviewed';
 import { registerNewPolicy } from './commands/newPolicy';
+import { registerRecordEvidence } from './commands/recordEvidence';
 import { registerRefreshCoverage } from './commands/refreshCoverage';
 import { registerRestartServer } from './commands/restartServer';
 import { registerShowDocumentCoverage } from './commands/showDocumentCoverage';
@@ -18,6 +20,8 @@ import { ServerControl } from './serverControl';
 import { createStatusItem } from './status';
 import { createTraceChannel } from './traceChannel';
 import { CoverageTree, registerTreeCommands } from './views/coverageTree';
+import { EvidenceTree } from './views/evidenceTree';
+import { RiskTree } from './views/riskTree';
 import { GapPanel } from './views/gapPanel';
 
 /** What `activate` returns: used by the end-to-end suite, not a stable API. */
@@ -25,6 +29,8 @@ export interface Soc2PolicyApi {
   client: LanguageClient;
   coverage: CoverageStore;
   tree: CoverageTree;
+  evidence: EvidenceTree;
+  risks: RiskTree;
   gapPanel: GapPanel;
   output: vscode.LogOutputChannel;
   /** Where `soc2Policy.trace.server` writes. */
@@ -39,11 +45,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Soc2Po
   const coverage = new CoverageStore(client);
   const server = new ServerControl(client, output, coverage, String(context.extension.packageJSON.version ?? ''));
   const tree = new CoverageTree(coverage);
-  const gapPanel = new GapPanel(context.extensionUri, coverage);
+  const evidence = new EvidenceTree(client);
+  const risks = new RiskTree(client);
+  const gapPanel = new GapPanel(context.extensionUri, coverage, risks);
   const rootUris = () => coverage.current?.coverage.roots.map((r) => r.rootUri) ?? [];
 
   context.subscriptions.push(
-    output, trace, coverage, tree, gapPanel, server,
+    output, trace, coverage, tree, gapPanel, evidence, risks, server,
     createStatusItem(coverage),
     registerTreeCommands(tree),
     registerShowGapPanel(gapPanel),
@@ -52,9 +60,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Soc2Po
     registerMarkReviewed(),
     registerExportReport(client, rootUris),
     registerImportPolicies(client, rootUris),
+    registerAnswerQuestionnaire(client),
     registerRefreshCoverage(coverage),
     registerShowDocumentCoverage(tree),
     registerCloseGap(coverage),
+    registerRecordEvidence(client, evidence),
     registerRestartServer(server),
     registerShowOutput(output),
     { dispose: () => void client.stop() },
@@ -68,7 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Soc2Po
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void server.restart(vscode.l10n.t('the workspace is now trusted, so custom catalogs load'))),
   );
-  return { client, coverage, tree, gapPanel, output, trace, server };
+  return { client, coverage, tree, gapPanel, evidence, risks, output, trace, server };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -10,6 +10,8 @@ export const Commands = {
   restartServer: 'soc2Policy.restartServer',
   showOutput: 'soc2Policy.showOutput',
   importPolicies: 'soc2Policy.importPolicies',
+  answerQuestionnaire: 'soc2Policy.answerQuestionnaire',
+  recordEvidence: 'soc2Policy.recordEvidence',
   // Tree toolbar and internal commands.
   showAllCriteria: 'soc2Policy.coverage.showAll',
   showInScopeCriteria: 'soc2Policy.coverage.showInScope',
@@ -22,6 +24,8 @@ export const Commands = {
 export const Views = {
   container: 'soc2Policy',
   coverage: 'soc2Policy.coverage',
+  evidence: 'soc2Policy.evidence',
+  risks: 'soc2Policy.risks',
 } as const;
 
 export const ContextKeys = {
@@ -31,6 +35,10 @@ export const ContextKeys = {
   indexed: 'soc2Policy.indexed',
   showAll: 'soc2Policy.coverage.showingAll',
   filtered: 'soc2Policy.coverage.filtered',
+  /** Some root has a Type II audit period and obligations: the Evidence view shows them instead of its welcome. */
+  evidencePlanned: 'soc2Policy.evidence.planned',
+  /** Some root has a risk register: the Risks view shows it instead of its welcome. */
+  risksPresent: 'soc2Policy.risks.present',
 } as const;
 
 export const GAP_PANEL_VIEW_TYPE = 'soc2Policy.gapPanel';

@@ -8,6 +8,8 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'markdown' },
   { scheme: 'untitled', language: 'markdown' },
   { scheme: 'file', pattern: '**/soc2-policy.yaml' },
+  // Questionnaires: their citations are checked against the policies (answer-stale, answer-citation-broken).
+  { scheme: 'file', pattern: '**/questionnaires/*.{yaml,yml}' },
 ];
 
 /** What the server gets at (re)start: the pinned date, and whether the workspace is trusted. */
@@ -30,7 +32,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: {
       // Files changed outside the editor (git checkout, scripts) change coverage and links too.
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher('**/soc2-policy.yaml')],
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher('**/soc2-policy.yaml'), vscode.workspace.createFileSystemWatcher('**/risk-matrix.yaml'), vscode.workspace.createFileSystemWatcher('**/questionnaires/*.{yaml,yml}')],
     },
     // A function, so a restart (new `soc2Policy.today`, trust granted) sends the current values.
     initializationOptions,

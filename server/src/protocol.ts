@@ -316,6 +316,119 @@ export namespace ImportPoliciesRequest {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Questionnaires
+
+export interface AnswerQuestionnaireParams {
+  /** The questionnaire (URI of `questionnaires/<name>.yaml`). */
+  uri: string;
+  /** Redraft earlier drafts too (a person's answers are never touched). */
+  redraft?: boolean;
+  /** Token for work-done progress. */
+  workDoneToken?: string | number;
+}
+
+export interface AnswerQuestionnaireResult {
+  /** Questions given a new draft from the policies. */
+  drafted: number;
+  /** Questions answered from an accepted answer of another questionnaire. */
+  reused: number;
+  /** Questions left as they were (a person's answer, or an earlier draft). */
+  kept: number;
+  /** Drafted or reused answers that cite at least one policy section. */
+  cited: number;
+}
+
+/** Drafts answers for a questionnaire's unanswered questions from the policies and writes the file (or the open editor's text). */
+export namespace AnswerQuestionnaireRequest {
+  export const method = 'soc2Policy/answerQuestionnaire';
+  export const type = new RequestType<AnswerQuestionnaireParams, AnswerQuestionnaireResult, void>(method);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Evidence (Type II)
+
+/**
+ * A window's status: the core's (recorded, missing, due, future), with `failed` for a window whose records all
+ * say fail or exception, so views can flag it apart from a clean sample.
+ */
+export type EvidenceWindowStatus = 'recorded' | 'failed' | 'missing' | 'due' | 'future';
+
+export interface EvidenceWindowInfo {
+  /** YYYY-MM-DD, inclusive. */
+  start: string;
+  end: string;
+  /** "2026-Q2", "2026-07", or the dates for cron windows. */
+  label: string;
+  status: EvidenceWindowStatus;
+  /** The last day a record is on time (end + grace). */
+  dueBy: string;
+  /** Record files (URIs) performed inside the window. */
+  records: string[];
+}
+
+export interface EvidenceObligationInfo {
+  id: string;
+  /** The policy or procedure declaring it, and the range of its id there. */
+  documentUri: string;
+  range: Range;
+  /** "every quarter", "cron \"0 0 0 15 * *\"", "on event". */
+  schedule: string;
+  kind?: string;
+  owner?: string;
+  criteria: string[];
+  /** "9 of 12 monthly samples recorded, 1 missing, next due 2026-12-31 (12 in the period)". */
+  summary: string;
+  /** Empty for event obligations (counted, not scheduled). */
+  windows: EvidenceWindowInfo[];
+  /** Records (URIs) performed inside the period: the population of an event obligation. */
+  recordsInPeriod: string[];
+}
+
+export interface RootEvidence {
+  rootUri: string;
+  name: string;
+  /** The audit period; absent without a Type II audit in soc2-policy.yaml (then `obligations` is empty). */
+  period?: { start: string; end: string };
+  obligations: EvidenceObligationInfo[];
+}
+
+export interface EvidenceResult {
+  roots: RootEvidence[];
+}
+
+/** The evidence calendar (obligation × window) of every root, or of the root `uri` is in. */
+export namespace EvidenceRequest {
+  export const method = 'soc2Policy/evidence';
+  export const type = new RequestType<ScopeParams, EvidenceResult, void>(method);
+}
+
+export interface NewEvidenceRecordParams {
+  /** A document or folder in the root the record belongs to. Omitted: the root declaring the obligation. */
+  uri?: string;
+  obligation: string;
+  /** YYYY-MM-DD: the day the control ran. */
+  performed: string;
+  link?: string;
+  by?: string;
+  result?: 'pass' | 'fail' | 'exception';
+}
+
+export interface NewEvidenceRecordResult {
+  /** A free path: `evidence/<obligation>/<date>.md`, or `<date>-2.md` and on when that exists. */
+  uri: string;
+  text: string;
+}
+
+/**
+ * The file a new evidence record goes to and its text (shared with `soc2-policy evidence record`). The server
+ * writes nothing: the client creates the file with a workspace edit that refuses to overwrite.
+ */
+export namespace NewEvidenceRecordRequest {
+  export const method = 'soc2Policy/newEvidenceRecord';
+  export const type = new RequestType<NewEvidenceRecordParams, NewEvidenceRecordResult, void>(method);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Notifications
 
 export interface CoverageChangedParams {
@@ -329,4 +442,86 @@ export interface CoverageChangedParams {
 export namespace CoverageChangedNotification {
   export const method = 'soc2Policy/coverageChanged';
   export const type = new NotificationType<CoverageChangedParams>(method);
+}
+
+export interface EvidenceChangedParams {
+  rootUri: string;
+}
+
+/** Sent when a root's evidence calendar changed (a record, an obligation, the audit period or the day). */
+export namespace EvidenceChangedNotification {
+  export const method = 'soc2Policy/evidenceChanged';
+  export const type = new NotificationType<EvidenceChangedParams>(method);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Risk register
+
+/** A rating on the risk matrix; `level` is a level id of the matrix. */
+export interface RiskRatingInfo {
+  likelihood: number;
+  impact: number;
+  score: number;
+  level: string;
+}
+
+/** One risk as `risks --format json` gives it, with its file as a URI and where its id is written. */
+export interface RiskInfo {
+  id: string;
+  uri: string;
+  range: Range;
+  title: string | null;
+  owner: string | null;
+  treatment: string | null;
+  inherent: RiskRatingInfo | null;
+  /** The residual rating, or the inherent one when no residual is given. */
+  residual: RiskRatingInfo | null;
+  nextReview: string | null;
+  overdue: boolean;
+}
+
+export interface RiskLevelInfo {
+  id: string;
+  name: string;
+  color: string;
+  review: string;
+}
+
+export interface RiskHeatCell {
+  likelihood: number;
+  impact: number;
+  level: string;
+  color: string;
+  risks: string[];
+}
+
+export interface RootRisks {
+  rootUri: string;
+  name: string;
+  /** The matrix's levels, lowest first. */
+  levels: RiskLevelInfo[];
+  /** Highest residual rating first. */
+  risks: RiskInfo[];
+  /** Rows by likelihood (highest first), cells by impact (lowest first). */
+  heatMap: { inherent: RiskHeatCell[][]; residual: RiskHeatCell[][] };
+}
+
+export interface RisksResult {
+  roots: RootRisks[];
+}
+
+/** The risk register and heat map of every root, or of the root `uri` is in. */
+export namespace RisksRequest {
+  export const method = 'soc2Policy/risks';
+  export const type = new RequestType<ScopeParams, RisksResult, void>(method);
+}
+
+export interface RisksChangedParams {
+  rootUri: string;
+}
+
+/** Sent when a root's register changed (a risk, the matrix, or the day). */
+export namespace RisksChangedNotification {
+  export const method = 'soc2Policy/risksChanged';
+  export const type = new NotificationType<RisksChangedParams>(method);
 }

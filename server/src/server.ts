@@ -19,10 +19,13 @@ import { CodeLensFeature } from './features/codeLens';
 import type { FeatureContext } from './features/common';
 import { COMPLETION_TRIGGERS, registerCompletion } from './features/completion';
 import { CoverageFeature } from './features/coverageRequests';
+import { EvidenceFeature } from './features/evidenceRequests';
+import { RegisterFeature } from './features/registerRequests';
 import { registerDefinition } from './features/definition';
 import { DiagnosticsFeature } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { registerImportRequests } from './features/importRequests';
+import { registerQuestionnaireRequests } from './features/questionnaireRequests';
 import { registerReferences } from './features/references';
 import { registerSymbols } from './features/symbols';
 import { WorkspaceIndexFeature } from './features/workspaceIndex';
@@ -50,6 +53,8 @@ export function startServer(connection: Connection): void {
 
     new DiagnosticsFeature(connection, ctx).register();
     new CoverageFeature(connection, ctx).register();
+    new EvidenceFeature(connection, ctx).register();
+    new RegisterFeature(connection, ctx).register();
     new CodeLensFeature(connection, ctx).register();
     index = new WorkspaceIndexFeature(connection, ctx);
     index.register();
@@ -60,6 +65,7 @@ export function startServer(connection: Connection): void {
     registerReferences(connection, ctx);
     registerSymbols(connection, ctx);
     registerImportRequests(connection, ctx);
+    registerQuestionnaireRequests(connection, ctx);
 
     folders = workspaceFolders(params);
     return {

@@ -23,8 +23,8 @@ describe('cli: check output formats', () => {
     assert.equal(result.code, 1);
     const lines = result.stdout.trimEnd().split('\n');
     const summary = lines.pop();
-    assert.equal(summary, '12 findings (1 error, 11 warnings) in 12 documents.');
-    assert.equal(lines.length, 12);
+    assert.equal(summary, '17 findings (1 error, 16 warnings) in 12 documents.');
+    assert.equal(lines.length, 17);
     for (const line of lines) assert.match(line, LINE);
     assert.ok(lines.some((l) => l.startsWith('policies/vendor-management-policy.md:15:5 error unknown-criterion "CC9.9" ')), lines.join('\n'));
     assert.doesNotMatch(result.stdout, ANSI, 'no colour when stdout is not a TTY');
@@ -89,7 +89,7 @@ describe('cli: check output formats', () => {
       assert.ok(rule.shortDescription.text.length > 0);
       assert.match(rule.helpUri, new RegExp(`#${rule.id}$`));
     }
-    assert.equal(run.results.length, 12);
+    assert.equal(run.results.length, 17);
     const unknown = run.results.find((r: { ruleId: string }) => r.ruleId === 'unknown-criterion');
     assert.equal(unknown.level, 'error');
     assert.equal(ruleIds[unknown.ruleIndex], 'unknown-criterion');

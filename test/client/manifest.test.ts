@@ -31,7 +31,7 @@ describe('extension manifest', () => {
     }
     for (const id of Object.values(Commands)) assert.ok(declared.includes(id), id);
     assert.deepEqual(contributes.viewsContainers.activitybar.map((c: { id: string; title: string }) => [c.id, c.title]), [[Views.container, 'SOC 2']]);
-    assert.deepEqual(contributes.views[Views.container].map((v: { id: string }) => v.id), [Views.coverage]);
+    assert.deepEqual(contributes.views[Views.container].map((v: { id: string }) => v.id), [Views.coverage, Views.evidence, Views.risks]);
     for (const c of contributes.commands) assert.equal(c.category, 'SOC 2', c.command);
     for (const id of ['soc2Policy.restartServer', 'soc2Policy.showOutput']) assert.ok(declared.includes(id), id);
     const clearFilter = contributes.commands.find((c: { command: string }) => c.command === Commands.clearDocumentFilter);

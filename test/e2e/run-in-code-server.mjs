@@ -10,10 +10,11 @@
 //        SOC2_E2E_WORKSPACE (default: examples/acme-saas) SOC2_E2E_SCREENSHOTS (default: docs/screenshots)
 //        SOC2_E2E_TIMEOUT_MS (default 600000)  SOC2_CODE_SERVER_BIN / SOC2_CODE_SERVER_DIR (installer's dir)
 //        SOC2_E2E_VERBOSE=1 (also print code-server output and all workbench log lines)
-//        SOC2_E2E_SCENARIOS=acme-saas,new-user,restricted (default: all; see scenarios.mjs)
+//        SOC2_E2E_SCENARIOS=acme-saas,new-user,restricted,acme-type2 (default: all; see scenarios.mjs)
 //   SCENARIOS. The same bundled suite runs once per scenario, each in a fresh code-server: the workspace
 //   above (acme-saas), an empty folder (new-user), and an untrusted copy of test/e2e/fixtures/restricted
-//   (restricted: without --disable-workspace-trust, so VS Code runs it in Restricted Mode). The extension
+//   (restricted: without --disable-workspace-trust, so VS Code runs it in Restricted Mode), and a copy of
+//   examples/acme-type2 (acme-type2: the suite records evidence in it). The extension
 //   host gets the scenario's name as process.env.SOC2_E2E_SCENARIO and runs only that scenario's tests.
 //   Defaults are relative to the extension root; paths given explicitly are relative to the cwd.
 //   Exit code: the suite's (0 = passed); 1 on timeout or launcher error.

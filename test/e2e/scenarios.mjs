@@ -12,6 +12,8 @@ export function scenarios({ workspace, extPath, tmpRoot }) {
     { name: 'new-user', prepare: (dir) => dir },
     // A policy workspace with a custom catalog, untrusted: Restricted Mode.
     { name: 'restricted', restricted: true, prepare: (dir) => { fs.cpSync(path.join(extPath, 'test/e2e/fixtures/restricted'), dir, { recursive: true }); return dir; } },
+    // The Type II example, copied: the suite records evidence, and the example's hand count must not change.
+    { name: 'acme-type2', prepare: (dir) => { fs.cpSync(path.join(extPath, 'examples/acme-type2'), dir, { recursive: true }); return dir; } },
   ];
   const wanted = process.env.SOC2_E2E_SCENARIOS?.split(',').map((s) => s.trim()).filter(Boolean);
   return all.filter((s) => !wanted?.length || wanted.includes(s.name)).map(({ name, restricted = false, prepare }) => {

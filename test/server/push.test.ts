@@ -92,7 +92,7 @@ describe('language server over stdio: push diagnostics', function () {
   it('reloads soc2-policy.yaml when it changes on disk, and diagnoses it as its own document', async () => {
     const file = path.join(workspace.dir, 'soc2-policy.yaml');
     const original = readFileSync(file, 'utf8');
-    writeFileSync(file, original.replace('criteria: [CC6.4]', 'criteria: [CC6.4, CC9.1]'));
+    writeFileSync(file, original.replace('  categories: [security, availability, confidentiality]\n', '  categories: [security, availability, confidentiality]\n  exclusions:\n    - criteria: [CC9.1]\n      reason: Not applicable to the system.\n'));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
     await client.waitFor('CC9.1 excluded', () => !uncovered(client.published.get(configUri)).includes('CC9.1'));
     // An unsaved broken config in the editor wins over the disk, and is reported at its position.

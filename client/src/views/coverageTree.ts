@@ -15,6 +15,7 @@ export type CoverageNode =
 
 const STATUS_ICON: Record<CoverageStatus, [string, string]> = {
   covered: ['pass-filled', 'testing.iconPassed'],
+  'carved-out': ['cloud', 'testing.iconPassed'],
   'draft-only': ['issue-draft', 'editorWarning.foreground'],
   uncovered: ['error', 'errorForeground'],
   excluded: ['circle-slash', 'disabledForeground'],
@@ -24,6 +25,7 @@ const STATUS_ICON: Record<CoverageStatus, [string, string]> = {
 function statusText(status: CoverageStatus): string {
   switch (status) {
     case 'covered': return vscode.l10n.t('covered');
+    case 'carved-out': return vscode.l10n.t('carved out');
     case 'draft-only': return vscode.l10n.t('draft only');
     case 'uncovered': return vscode.l10n.t('uncovered');
     case 'excluded': return vscode.l10n.t('excluded');

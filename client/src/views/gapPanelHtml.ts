@@ -3,7 +3,8 @@
  * Every piece of workspace text goes through `esc`; the page has no inline script or style, so the CSP
  * can stay strict; media/gapPanel.js adds behaviour through `data-action` attributes.
  */
-import type { CategorySummary, CoverageStatus, Gap, OverallSummary } from '../../../server/src/protocol';
+import type { CategorySummary, CoverageStatus, Gap, OverallSummary, RootRisks } from '../../../server/src/protocol';
+import { renderRiskHeatMap } from './riskHeatMapHtml';
 
 export interface HeatCell {
   id: string;
@@ -35,6 +36,8 @@ export interface GapRoot {
   overall: OverallSummary;
   series: HeatSeries[];
   gaps: Gap[];
+  /** The root's risk register, when it keeps one: its heat map follows the criteria's. */
+  risks?: RootRisks;
 }
 
 export interface GapViewModel {
@@ -53,11 +56,12 @@ export type Translate = (message: string, ...args: (string | number)[]) => strin
 
 export const fillIn: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
 
-const STATUSES: CoverageStatus[] = ['covered', 'draft-only', 'uncovered', 'excluded', 'out-of-scope'];
+const STATUSES: CoverageStatus[] = ['covered', 'carved-out', 'draft-only', 'uncovered', 'excluded', 'out-of-scope'];
 
 function statusLabel(status: CoverageStatus, t: Translate): string {
   switch (status) {
     case 'covered': return t('covered');
+    case 'carved-out': return t('carved out');
     case 'draft-only': return t('draft only');
     case 'uncovered': return t('uncovered');
     case 'excluded': return t('excluded');
@@ -68,6 +72,7 @@ function statusLabel(status: CoverageStatus, t: Translate): string {
 /** Status as a glyph too, so the heat map does not rely on colour alone. */
 const STATUS_GLYPH: Record<CoverageStatus, string> = {
   covered: '✓',
+  'carved-out': '☁',
   'draft-only': '◐',
   uncovered: '✕',
   excluded: '–',
@@ -203,7 +208,7 @@ export function renderGapBody(model: GapViewModel, t: Translate = fillIn): strin
   const multiRoot = model.roots.length > 1;
   const roots = model.roots.map((root) => `<section class="root"${attrs({ 'aria-label': root.name })}>`
     + (multiRoot ? `<h2 class="root-name">${esc(root.name)}</h2>` : '')
-    + `<h2>${esc(t('Summary'))}</h2>${summary(root, t)}<h2>${esc(t('Heat map'))}</h2>${heatMap(root, t)}<h2>${esc(t('Gaps'))}</h2>${gapList(root, t)}</section>`).join('');
+    + `<h2>${esc(t('Summary'))}</h2>${summary(root, t)}<h2>${esc(t('Heat map'))}</h2>${heatMap(root, t)}${renderRiskHeatMap(root.risks, t)}<h2>${esc(t('Gaps'))}</h2>${gapList(root, t)}</section>`).join('');
   // Exports are secondary: the primary action is closing the next gap.
   const exportButtons = EXPORTS.map(([format, label]) => `<button${attrs({
     type: 'button', class: 'secondary', 'data-action': 'export', 'data-format': format, 'data-key': `export:${format}`, title: t('Save the coverage report as {0}', label),

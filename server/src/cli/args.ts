@@ -2,6 +2,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseDate, type DateOnly } from '../core/dates';
 import { usageError } from './errors';
 import { parseExistingPolicyCommand, type ImportArgs, type SuggestArgs } from './existingPolicyArgs';
+import { parseQuestionnaireCommand, type QuestionnaireArgs } from './questionnaireArgs';
+import { parseEvidenceCommand, type EvidenceArgs } from './evidenceArgs';
+import { parseRegisterCommand, type RegisterArgs } from './registerArgs';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
 export const COVERAGE_FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const;
@@ -34,7 +37,7 @@ export interface CatalogArgs {
   format: (typeof CATALOG_FORMATS)[number];
 }
 
-export type CommandLine = CheckArgs | CoverageArgs | CatalogArgs | ImportArgs | SuggestArgs | { command: 'help'; asError: boolean } | { command: 'version' };
+export type CommandLine = CheckArgs | CoverageArgs | CatalogArgs | ImportArgs | SuggestArgs | QuestionnaireArgs | EvidenceArgs | RegisterArgs | { command: 'help'; asError: boolean } | { command: 'version' };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -53,8 +56,11 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (first === '--help' || first === '-h' || first === 'help') return { command: 'help', asError: false };
   if (first === '--version' || first === '-v' || first === '-V') return { command: 'version' };
   if (first === 'import' || first === 'suggest') return parseExistingPolicyCommand(first, rest);
+  if (first === 'questionnaire') return parseQuestionnaireCommand(rest);
+  if (first === 'evidence') return parseEvidenceCommand(rest);
+  if (first === 'risks' || first === 'vendors') return parseRegisterCommand(first, rest);
   if (first !== 'check' && first !== 'coverage' && first !== 'catalog') {
-    throw usageError(first.startsWith('-') ? `unknown option ${first} (a command comes first: check, coverage, catalog, import or suggest)` : `unknown command "${first}" (use check, coverage, catalog, import or suggest)`);
+    throw usageError(first.startsWith('-') ? `unknown option ${first} (a command comes first: check, coverage, catalog, import, suggest or questionnaire)` : `unknown command "${first}" (use check, coverage, catalog, import, suggest or questionnaire)`);
   }
   const { values, positionals } = parse(rest, OPTIONS[first]);
   if (values.help) return { command: 'help', asError: false };

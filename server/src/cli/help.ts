@@ -7,6 +7,11 @@ Usage:
   soc2-policy catalog [options]              List the built-in catalogs, templates and rules
   soc2-policy import <file|folder>... [options]  Convert Word, HTML, text or Markdown policies
   soc2-policy suggest [paths...] [options]   Suggest the criteria documents address, with reasons
+  soc2-policy questionnaire import|answer|export|check ...   Answer security questionnaires
+  soc2-policy evidence [paths...] [options]  Type II evidence calendar per obligation and window
+  soc2-policy evidence record <obligation> --link URL|--file F   Write an evidence record
+  soc2-policy risks [paths...] [options]     Risk register and heat maps, inherent and residual
+  soc2-policy vendors [paths...] [options]   Vendors, subservice organizations and SOC 2 report status
   soc2-policy --help | --version
 
 check options:
@@ -24,6 +29,10 @@ coverage options:
                                estimate: no official ISO 27001:2022 to TSC mapping exists)
   --config FILE, --today YYYY-MM-DD      As for check
 
+risks and vendors options:
+  --format text|json|csv|markdown|html   Output format (default: text)
+  --output FILE, --config FILE, --today YYYY-MM-DD   As for coverage
+
 catalog options:
   --format text|json           Output format (default: text)
 
@@ -36,6 +45,25 @@ suggest options:
   --format text|json           Output format (default: text)
   --limit N                    At most N criteria per document
   --config FILE                As for check
+
+evidence options:
+  --format text|json|csv|markdown   Output format (default: text); csv is the auditor's
+                               request list (obligation x window, where each record lives)
+  --config FILE, --today YYYY-MM-DD      As for check
+evidence record options:
+  --date YYYY-MM-DD            The day the control ran (default: today)
+  --link URL | --file PATH     The evidence: a ticket or URL, or a workspace file (hashed)
+  --result pass|fail|exception (default: pass); --by NAME (default: $USER)
+                               Writes evidence/<obligation>/<date>.md; never overwrites one
+
+questionnaire actions:
+  import <file.xlsx|file.csv|file.json>   Write questionnaires/<name>.yaml (--sheet NAME,
+                               --columns id=A,question=B,answer=C,comment=D, --name NAME, --force)
+  answer <name|file.yaml>      Draft answers citing policy sections (--format text|json,
+                               --redraft to redo earlier drafts; accepted answers are never changed)
+  export <name|file.yaml>      Fill a copy of the customer's file (--format xlsx|csv|markdown,
+                               --output FILE); the original is never modified
+  check [names...]             Report stale and broken citations (--format text|json)
 
 The workspace root is the folder that holds soc2-policy.yaml, searched upward from
 the given paths (or the current folder); without one it is the current folder.

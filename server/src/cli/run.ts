@@ -2,8 +2,11 @@ import { parseCommandLine } from './args';
 import { runCatalog } from './commands/catalog';
 import { runCheck } from './commands/check';
 import { runCoverage } from './commands/coverage';
+import { runEvidence } from './commands/evidence';
+import { runRegister } from './commands/register';
 import { runImport } from './commands/import';
 import { runSuggest } from './commands/suggest';
+import { runQuestionnaire } from './commands/questionnaire';
 import { CliError, EXIT_CLEAN, EXIT_USAGE } from './errors';
 import { HELP_TEXT } from './help';
 import type { Terminal } from './terminal';
@@ -24,12 +27,19 @@ export async function runCli(argv: readonly string[], terminal: Terminal): Promi
         return await runCheck(command, terminal);
       case 'coverage':
         return await runCoverage(command, terminal);
+      case 'risks':
+      case 'vendors':
+        return await runRegister(command, terminal);
+      case 'evidence':
+        return await runEvidence(command, terminal);
       case 'catalog':
         return await runCatalog(command, terminal);
       case 'import':
         return await runImport(command, terminal);
       case 'suggest':
         return await runSuggest(command, terminal);
+      case 'questionnaire':
+        return await runQuestionnaire(command, terminal);
     }
   } catch (error) {
     return reportError(error, terminal);

@@ -23,9 +23,18 @@ import { linkTarget } from './rules/brokenLink';
 import { checkIncomplete } from './rules/checkIncomplete';
 import { DOCUMENT_KINDS, POLICY_KIND } from './kinds';
 import { KindIndex } from './kinds/kindIndex';
+import { attachmentDigests } from './evidence/digests';
+import { EVIDENCE_RECORD_KIND, type EvidenceRecordFacts } from './evidence/recordKind';
+import { obligationIndex } from './evidence/obligations';
+import { readRiskMatrix } from './risks/loadRiskMatrix';
+import { carveOutsOf, type CarveOut } from './vendors/carveOuts';
+import { VENDOR_KIND } from './vendors/vendorKind';
+import type { VendorFacts } from './vendors/vendorFacts';
 import { buildSuggestionIndex, type SuggestionIndex } from './suggest/index';
 import type { Vocabulary } from './suggest/vocabulary';
 import { editorSuggestions } from './suggest/documentSuggestions';
+import { QuestionnaireSet } from './questionnaires/questionnaireSet';
+import { workspaceSections } from './questionnaires/workspaceSections';
 import type { CriterionSuggestion } from './suggest/suggest';
 
 export interface BuiltinContent {
@@ -84,6 +93,10 @@ export class PolicyAnalyzer {
   private readonly knownFiles = new Set<string>();
   private readonly coverageIndex = new CoverageIndex();
   private readonly kindIndex = new KindIndex();
+  /** questionnaires/*.yaml: YAML with findings of their own, like soc2-policy.yaml (answer-stale, answer-citation-broken). */
+  readonly questionnaires: QuestionnaireSet;
+  /** SHA-256 of files evidence records attach, by path (evidence-hash-mismatch). */
+  private attachmentDigests = new Map<string, string>();
   private workspaceFindingsCache?: Map<string, Finding[]>;
   private exclusionReasons?: Map<string, string>;
   private includeMatcher: (path: string) => boolean = () => false;
@@ -95,6 +108,7 @@ export class PolicyAnalyzer {
   private constructor(private readonly options: AnalyzerOptions) {
     this.config = defaultConfig(options.root);
     this.catalogs = new CatalogSet(options.builtins.catalogs);
+    this.questionnaires = new QuestionnaireSet(options.root);
   }
 
   /** Loads the config and custom catalogs, then every policy document under the root. */
@@ -102,6 +116,7 @@ export class PolicyAnalyzer {
     const analyzer = new PolicyAnalyzer(options);
     await analyzer.loadConfiguration();
     await analyzer.scan(onProgress);
+    await analyzer.refreshEvidenceDigests();
     return analyzer;
   }
 
@@ -111,6 +126,11 @@ export class PolicyAnalyzer {
 
   get configFile(): string {
     return this.options.configFile ?? joinPath(this.options.root, CONFIG_FILE_NAME);
+  }
+
+  /** The day dates are judged against (injected: tests and the CLI's --today fix it). */
+  currentDay(): DateOnly {
+    return this.options.today();
   }
 
   get currentConfig(): PolicyConfig {
@@ -170,6 +190,10 @@ export class PolicyAnalyzer {
     } else {
       this.config = defaultConfig(root);
     }
+    // The risk matrix is part of the configuration: risks are rated against it.
+    const matrix = await readRiskMatrix(this.config, (path) => workspace.readFile(path));
+    this.config = matrix.config;
+    this.configFindings.push(...matrix.findings);
     // Custom catalogs must live inside the workspace, judged by real paths (symlinks resolved).
     const custom: Catalog[] = [];
     this.catalogFindings = [];
@@ -247,7 +271,7 @@ export class PolicyAnalyzer {
   private async scan(onProgress?: (done: number, total: number) => void): Promise<void> {
     const all = await this.options.workspace.listFiles(this.options.root);
     all.forEach((f) => this.knownFiles.add(f));
-    const candidates = all.filter((f) => this.isCandidate(f));
+    const candidates = all.filter((f) => this.isCandidate(f) || this.questionnaires.owns(f));
     // Reads run ahead of analysis (a window of them in flight), so the disk is never waited on one file at a time;
     // documents are still analysed in path order, so results do not depend on read timing.
     const READ_AHEAD = 32;
@@ -261,6 +285,13 @@ export class PolicyAnalyzer {
       if (bytes) this.updateDocument(candidates[i], bytes);
       onProgress?.(i + 1, candidates.length);
     }
+  }
+
+  /** Hashes the files evidence records attach; call again when records or such files change. */
+  async refreshEvidenceDigests(): Promise<void> {
+    const records = this.kindIndex.facts<EvidenceRecordFacts>(EVIDENCE_RECORD_KIND).values();
+    this.attachmentDigests = await attachmentDigests(records, this.options.root, (path) => this.options.workspace.readFile(path));
+    this.workspaceFindingsCache = undefined;
   }
 
   /** A Markdown file under the root that the include and exclude globs let through. */
@@ -283,8 +314,13 @@ export class PolicyAnalyzer {
       const result = this.updateDocument(file, content);
       return { ...result, affectedFiles: unique([...result.affectedFiles, ...this.recheckLinksTo(file)]) };
     }
-    if (!this.isCandidate(file)) return this.forget(file);
     const text = typeof content === 'string' ? content : decodeUtf8(content);
+    if (this.questionnaires.owns(file)) {
+      this.questionnaires.update(file, text === undefined ? undefined : stripBom(text));
+      this.workspaceFindingsCache = undefined;
+      return { affectedFiles: [file], coverageChanged: [] };
+    }
+    if (!this.isCandidate(file)) return this.forget(file);
     if (text === undefined) {
       const before = this.forget(file);
       this.setFile(file, { findings: [encodingFinding(file)] });
@@ -363,17 +399,22 @@ export class PolicyAnalyzer {
   }
 
   private forget(file: string): UpdateResult {
+    if (this.questionnaires.remove(file)) {
+      this.workspaceFindingsCache = undefined;
+      return { affectedFiles: [file], coverageChanged: [] };
+    }
     const previous = this.files.get(file);
     this.setFile(file, undefined);
     this.kindIndex.remove(file);
     const coverageChanged = previous?.doc ? this.coverageIndex.remove(file) : [];
     this.workspaceFindingsCache = undefined;
-    const affected = previous ? [file, ...this.sameId(previous.doc?.id), ...(coverageChanged.length ? [this.configFile] : [])] : [];
+    const affected = previous ? [file, ...this.sameId(previous.doc?.id), ...(coverageChanged.length ? [this.configFile] : []), ...this.questionnaires.citing(file), ...this.recordDependents(previous.kind)] : [];
     return { affectedFiles: unique(affected), coverageChanged };
   }
 
   private analyze(file: string, text: string): UpdateResult {
     const previousId = this.files.get(file)?.doc?.id;
+    const previousKind = this.files.get(file)?.kind;
     let doc: PolicyDocument;
     try {
       doc = parsePolicyDocument(file, text);
@@ -395,8 +436,20 @@ export class PolicyAnalyzer {
     const findings = this.checkDocument(doc, { id: kind?.id ?? POLICY_KIND, facts });
     this.setFile(file, { doc, findings: sortFindings(findings), kind: kind?.id });
     this.workspaceFindingsCache = undefined;
-    const affected = [file, ...this.sameId(previousId), ...this.sameId(doc.id), ...(coverageChanged.length ? [this.configFile] : [])];
+    const affected = [
+      file, ...this.sameId(previousId), ...this.sameId(doc.id), ...(coverageChanged.length ? [this.configFile] : []), ...this.questionnaires.citing(file),
+      ...this.recordDependents(previousKind), ...this.recordDependents(kind?.id),
+    ];
     return { affectedFiles: unique(affected), coverageChanged };
+  }
+
+  /**
+   * An evidence record moves findings reported on the documents declaring obligations (evidence-missing, -due):
+   * editors must re-check those too, not only the record.
+   */
+  private recordDependents(kind: string | undefined): string[] {
+    if (kind !== EVIDENCE_RECORD_KIND) return [];
+    return unique([...obligationIndex(this.documents()).values()].map((o) => o.document));
   }
 
   /** Runs the document rules. A rule that throws or runs past the budget costs its own findings, never the check. */
@@ -459,6 +512,7 @@ export class PolicyAnalyzer {
       }
     }
     // Built once per config load: environment() runs for every document analysed.
+    let carveOuts: Map<string, CarveOut[]> | undefined;
     const exclusions = (this.exclusionReasons ??= new Map(this.config.scope.exclusions.flatMap((e) => e.criteria.map((id) => [id, e.reason] as [string, string]))));
     return {
       catalogs: this.catalogs,
@@ -468,7 +522,10 @@ export class PolicyAnalyzer {
       scopeCategories,
       exclusions,
       suggestionIndex: () => this.suggestionIndex(),
+      // Lazy: only coverage and workspace rules ask, and it reads every document's text.
+      carveOuts: () => (carveOuts ??= carveOutsOf(this.kindIndex.facts<VendorFacts>(VENDOR_KIND).values(), this.documents(), this.config.vendors.monitoringCriteria, this.catalogs)),
       fileExists: (path) => this.knownFiles.has(path),
+      fileDigest: (path) => this.attachmentDigests.get(path),
       folderExists: (path) => {
         const prefix = path.endsWith('/') ? path : path + '/';
         for (const file of this.knownFiles) if (file.startsWith(prefix)) return true;
@@ -511,7 +568,8 @@ export class PolicyAnalyzer {
         add(this.toFinding(checkIncomplete, this.configFile, configLines, { span: { start: 0, end: 0 }, message: `The ${rule.code} check failed (${errorText(error)}); the other checks ran.` }));
       }
     }
-    const loadFindings = [...this.configFindings, ...this.catalogFindings];
+    const questionnaireFindings = this.questionnaires.findings(() => workspaceSections(documents, this.options.root, this.catalogs));
+    const loadFindings = [...this.configFindings, ...this.catalogFindings, ...questionnaireFindings];
     for (const finding of loadFindings) {
       const severity = this.severityOf(finding);
       if (severity === 'off') continue;

@@ -17,6 +17,8 @@ import type { DocumentTarget } from '../session/session';
 import { offsetOf, throwIfCancelled, type FeatureContext } from './common';
 import { FRONT_MATTER_KEYS } from './frontMatterKeys';
 import { applicabilityLine, applies, declaredScope, notApplicableLabel } from './applicability';
+import { evidenceCompletion } from './evidenceAssist';
+import { mitigationCompletion } from './registerAssist';
 
 export const COMPLETION_TRIGGERS = ['[', ',', ' ', '#', ':', '-'];
 
@@ -39,6 +41,10 @@ export async function provideCompletion(ctx: FeatureContext, params: CompletionP
   const line = params.position.line;
   const lineStart = target.lines.lineStart(line);
   const before = target.text.slice(lineStart, offset);
+  const evidence = evidenceCompletion(target, offset, before, params.position);
+  if (evidence) return { isIncomplete: false, items: evidence };
+  const mitigations = mitigationCompletion(target, offset, before, params.position);
+  if (mitigations) return { isIncomplete: false, items: mitigations };
   const place = placeAt(target, line, before);
   if (!place) return EMPTY;
   const word = wordRange(target, offset, place.kind === 'ids' ? /[A-Za-z0-9.]/ : /[\w-]/);
@@ -156,8 +162,8 @@ function catalogOf(lines: LineIndex, text: string, line: number, indent: number,
   return undefined;
 }
 
-/** Uncovered criteria first: they are what a document can still close. Then draft-only, then covered. */
-const STATUS_RANK: Record<string, number> = { uncovered: 0, 'draft-only': 1, covered: 2 };
+/** Uncovered criteria first: they are what a document can still close. Then draft-only, then covered (carved-out ones count as covered). */
+const STATUS_RANK = new Map([['uncovered', 0], ['draft-only', 1], ['covered', 2], ['carved-out', 2]]);
 
 interface IdEntry {
   id: string;
@@ -185,7 +191,7 @@ function idItems(ctx: FeatureContext, target: DocumentTarget, place: Extract<Pla
   catalog.controls.forEach((control, index) => {
     if (!inScope(control)) return;
     const status = statuses?.get(control.id);
-    const rank = STATUS_RANK[status ?? ''] ?? 3;
+    const rank = STATUS_RANK.get(status ?? '') ?? 3;
     if (!place.existing.has(control.id)) {
       items.push(idItem(ctx, { id: control.id, title: control.title, description: control.description, status: declared ? status : undefined, preferred: place.preferred.has(control.id), rank, order: index * 100 }, range));
     }

@@ -57,7 +57,7 @@ export function toDiagnostic(finding: Finding, lines: LineIndex | undefined, ver
 /** A file's findings as diagnostics, with the line index its fixes need. */
 function fileDiagnostics(analyzer: PolicyAnalyzer, file: string, findings: Finding[], version?: number): Diagnostic[] {
   const withFixes = findings.some((f) => f.fixes?.length);
-  const lines = withFixes ? (analyzer.document(file)?.lines ?? undefined) : undefined;
+  const lines = withFixes ? (analyzer.document(file)?.lines ?? analyzer.questionnaires.lines(file)) : undefined;
   return findings.map((f) => toDiagnostic(f, lines, version));
 }
 
@@ -217,8 +217,9 @@ export class DiagnosticsFeature {
   private changed(change: RootChange): void {
     if (this.ctx.client.pullDiagnostics) {
       const open = new Set(this.ctx.session.documents.all().map((d) => d.uri));
-      // The client pulls the edited document itself; others need a refresh.
-      const beyond = change.kind !== 'update' || change.files.some((f) => !open.has(this.ctx.session.uris.uriOf(f)));
+      // The client pulls the edited document itself; others need a refresh, open ones too (a new evidence record
+      // moves evidence-missing on the open policy declaring its obligation).
+      const beyond = change.kind !== 'update' || change.files.length > 1 || change.files.some((f) => !open.has(this.ctx.session.uris.uriOf(f)));
       if (beyond || change.coverageChanged.length) this.refresh();
       return;
     }

@@ -9,6 +9,9 @@ import { applicabilityLine, applies, declaredScope, notApplicableLabel, POINT_NU
 import { frontMatterKey } from './frontMatterKeys';
 import { targetAt, type IdAt, type KeyAt } from './targets';
 import { suggestionHover } from './suggestions';
+import { evidenceHover } from './evidenceAssist';
+import { citationHover } from './questionnaireHover';
+import { riskOrVendorHover } from './registerAssist';
 
 /** Builds Markdown or plain text with the same code, as the client prefers. */
 class Text {
@@ -42,6 +45,12 @@ export async function provideHover(ctx: FeatureContext, params: HoverParams, tok
   if (!target) return null;
   const offset = offsetOf(target.lines, params.position);
   if (offset === undefined) return null;
+  const evidence = evidenceHover(target, offset, ctx.client.hoverMarkdown);
+  if (evidence) return evidence;
+  const citation = citationHover(target, offset, ctx.client.hoverMarkdown);
+  if (citation) return citation;
+  const register = riskOrVendorHover(target, offset, ctx.client.hoverMarkdown);
+  if (register) return register;
   const at = targetAt(target, offset);
   if (!at) return suggestionHover(target, params.position, ctx.client.hoverMarkdown);
   const settings = await ctx.session.settings.get(target.root.folderUri);

@@ -393,7 +393,8 @@ export class PolicySession {
     // So does a folder created, restored or moved in: read what it holds.
     const folder = type === FILE_CREATED ? await analyzer.addFolder(path) : undefined;
     if (folder) return fromUpdate(folder);
-    if (/\.(md|markdown)$/i.test(path)) {
+    // Questionnaires are read like documents: their citations are checked against the policies.
+    if (/\.(md|markdown)$/i.test(path) || analyzer.questionnaires.owns(path)) {
       const bytes = await this.disk.readFile(path);
       return fromUpdate(bytes ? analyzer.updateDocument(path, bytes) : analyzer.removeFile(path));
     }
@@ -403,7 +404,10 @@ export class PolicySession {
 
   /** soc2-policy.yaml, or a custom catalog it names: changing either changes every document's findings. */
   private isConfiguration(root: PolicyRoot, analyzer: PolicyAnalyzer, file: string): boolean {
-    return file === analyzer.configFile || analyzer.currentConfig.catalogs.some((c) => (isAbsolutePath(c.path) ? normalizePath(c.path) : joinPath(root.path, c.path)) === file);
+    // The risk matrix is configuration too: its levels rate every risk.
+    const config = analyzer.currentConfig;
+    if (file === analyzer.configFile || file === joinPath(config.root, config.risks.matrixFile)) return true;
+    return config.catalogs.some((c) => (isAbsolutePath(c.path) ? normalizePath(c.path) : joinPath(root.path, c.path)) === file);
   }
 
   private async reload(analyzer: PolicyAnalyzer): Promise<Partial<RootChange>> {

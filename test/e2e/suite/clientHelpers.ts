@@ -6,7 +6,7 @@ import type { Soc2PolicyApi } from '../../../client/src/extension';
 import { EXTENSION_ID, page, waitFor } from './helpers';
 
 /** Folders the launcher opens (test/e2e/scenarios.mjs); unset (run-in-electron) means the example workspace. */
-export const SCENARIOS = ['acme-saas', 'new-user', 'restricted'] as const;
+export const SCENARIOS = ['acme-saas', 'new-user', 'restricted', 'acme-type2'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export function currentScenario(): Scenario {
@@ -19,7 +19,7 @@ export const tag = (scenario: Exclude<Scenario, 'acme-saas'>) => `[${scenario}]`
 
 export function selectScenario(mocha: Mocha): void {
   const scenario = currentScenario();
-  if (scenario === 'acme-saas') mocha.grep(/\[(new-user|restricted)\]/).invert();
+  if (scenario === 'acme-saas') mocha.grep(new RegExp(`\\[(${SCENARIOS.filter((s) => s !== 'acme-saas').join('|')})\\]`)).invert();
   else mocha.grep(new RegExp(`\\[${scenario}\\]`));
 }
 

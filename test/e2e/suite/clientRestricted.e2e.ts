@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Soc2PolicyApi } from '../../../client/src/extension';
 import { notification, outputText, readyApi, tag } from './clientHelpers';
+import { page } from './helpers';
 
 export function defineRestrictedSuite(): void {
   describe(`${tag('restricted')} SOC 2 client in Restricted Mode`, function () {
@@ -48,6 +49,17 @@ export function defineRestrictedSuite(): void {
       } finally {
         fs.rmSync(elsewhere, { recursive: true, force: true });
       }
+    });
+
+    it('refuses to record evidence, and says why', async () => {
+      const before = fs.readdirSync(root.fsPath, { recursive: true }).sort();
+      assert.equal(await vscode.commands.executeCommand('soc2Policy.recordEvidence', { obligation: 'access-review', date: '2026-01-01' }), undefined);
+      // Asserted in the notification center: the toast of a fourth refusal in a row is not always shown.
+      await vscode.commands.executeCommand('notifications.showList');
+      const center = String(await page({ action: 'text', selector: '.notifications-center', timeoutMs: 15_000 }));
+      await vscode.commands.executeCommand('notifications.hideList');
+      assert.match(center, /Record Evidence writes files into the workspace, which Restricted Mode does not allow/);
+      assert.deepEqual(fs.readdirSync(root.fsPath, { recursive: true }).sort(), before, 'no file was written');
     });
   });
 }

@@ -8,6 +8,9 @@ import { defineClientSuite, selectScenario } from './client.e2e';
 import { defineExtensionSuite } from './extension.e2e';
 import { defineLanguageFeaturesSuite } from './languageFeatures.e2e';
 import { defineExistingPoliciesSuite } from './existingPolicies.e2e';
+import { defineQuestionnairesSuite } from './questionnaires.e2e';
+import { defineEvidenceSuite } from './evidence.e2e';
+import { defineRisksSuite } from './risks.e2e';
 
 export function run(): Promise<void> {
   // The code-server launcher prints console.log arguments joined, not printf-formatted: format here.
@@ -21,6 +24,9 @@ export function run(): Promise<void> {
   defineLanguageFeaturesSuite();
   defineClientSuite();
   defineExistingPoliciesSuite();
+  defineQuestionnairesSuite();
+  defineEvidenceSuite();
+  defineRisksSuite();
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       console.log(`e2e: ${failures ? `${failures} failed` : 'all passed'}`);

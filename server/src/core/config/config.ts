@@ -1,4 +1,6 @@
 import type { SeveritySetting, Span } from '../types';
+import type { AuditSettings } from './auditConfig';
+import { defaultRiskSettings, defaultVendorSettings, type RiskSettings, type VendorSettings } from './riskVendorConfig';
 
 export interface RequiredSection {
   heading: string;
@@ -40,6 +42,12 @@ export interface PolicyConfig {
   catalogs: CatalogReference[];
   /** vague-commitment: phrases to flag on top of the built-in list, and built-in phrases to allow. */
   vagueCommitment: { words: string[]; allow: string[] };
+  /** soc2-policy.yaml `audit:` when valid: turns on the period-aware and evidence rules. */
+  audit?: AuditSettings;
+  /** The risk register: appetite and matrix (soc2-policy.yaml `risks:`). */
+  risks: RiskSettings;
+  /** Vendors and subservice organizations (soc2-policy.yaml `vendors:`). */
+  vendors: VendorSettings;
 }
 
 export interface CatalogReference {
@@ -112,5 +120,7 @@ export function defaultConfig(root: string): PolicyConfig {
     rules: new Map(),
     catalogs: [],
     vagueCommitment: { words: [], allow: [] },
+    risks: defaultRiskSettings(),
+    vendors: defaultVendorSettings(),
   };
 }

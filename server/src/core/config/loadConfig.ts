@@ -6,6 +6,8 @@ import { parseYaml, ajvErrorPath, pointerToPath, spanForPath, keySpanForPath, no
 import { defaultConfig, type PolicyConfig } from './config';
 import { parseCycle } from '../dates';
 import { isSeq } from 'yaml';
+import { readAudit, type RawAudit } from './auditConfig';
+import { readRiskSettings, readVendorSettings, type RawRisks, type RawVendors } from './riskVendorConfig';
 
 const validateConfig = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
@@ -24,6 +26,9 @@ interface RawConfig {
   rules?: Record<string, SeveritySetting>;
   catalogs?: (string | { path: string; id?: string })[];
   vagueCommitment?: { words?: string[]; allow?: string[] };
+  audit?: RawAudit;
+  risks?: RawRisks;
+  vendors?: RawVendors;
 }
 
 /**
@@ -101,6 +106,9 @@ export function loadConfig(text: string, file: string, root: string, knownRules:
   }
   if (raw.catalogs && valid('/catalogs')) config.catalogs = raw.catalogs.map((c) => (typeof c === 'string' ? { path: c } : c));
   if (raw.vagueCommitment && valid('/vagueCommitment')) config.vagueCommitment = { words: raw.vagueCommitment.words ?? [], allow: raw.vagueCommitment.allow ?? [] };
+  if (raw.audit && valid('/audit')) config.audit = readAudit(raw.audit, (path) => keySpanForPath(source, path), (path, message) => report(path, message));
+  if (raw.risks && valid('/risks')) config.risks = readRiskSettings(raw.risks, (path) => spanForPath(source, path), report);
+  if (raw.vendors && valid('/vendors')) config.vendors = readVendorSettings(raw.vendors, report);
   return { config, findings };
 }
 

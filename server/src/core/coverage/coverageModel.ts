@@ -1,11 +1,12 @@
 import type { CatalogSet } from '../catalog/catalog';
 import { pointOfFocusApplies, TSC_CATEGORIES } from '../catalog/catalog';
 import type { CoverageIndex, Contribution } from './coverageIndex';
+import type { CarveOut } from '../vendors/carveOuts';
 
-export type CoverageStatus = 'covered' | 'draft-only' | 'uncovered' | 'excluded' | 'out-of-scope';
+export type CoverageStatus = 'covered' | 'carved-out' | 'draft-only' | 'uncovered' | 'excluded' | 'out-of-scope';
 
 /** What identifies a criterion and its status; the JSON and wire shapes add their own document lists. */
-export type CriterionStatusFields = Pick<CriterionCoverage, 'id' | 'title' | 'category' | 'series' | 'status' | 'reason'>;
+export type CriterionStatusFields = Pick<CriterionCoverage, 'id' | 'title' | 'category' | 'series' | 'status' | 'reason' | 'vendors'>;
 
 export interface CriterionCoverage {
   id: string;
@@ -15,6 +16,10 @@ export interface CriterionCoverage {
   status: CoverageStatus;
   /** Why it is excluded, from soc2-policy.yaml. */
   reason?: string;
+  /** Subservice organizations that carry the criterion under the carve-out method (vendor ids). */
+  vendors?: string[];
+  /** Their complementary controls (CSOCs) for this criterion, listed beside our own mappings. */
+  carveOuts?: CarveOut[];
   documents: Contribution[];
   /**
    * Point-of-focus depth: which points of focus documents name explicitly (e.g. `CC6.1.3`). Only those that
@@ -41,6 +46,8 @@ export interface OverallSummary {
   /** In scope and not excluded: the denominator of the percentage. */
   applicable: number;
   covered: number;
+  /** Carved out to a monitored vendor; already counted in `covered`. */
+  carvedOut?: number;
   draftOnly: number;
   uncovered: number;
   excluded: number;
@@ -58,17 +65,23 @@ export interface CoverageModel {
 export interface ScopeView {
   scopeCategories: ReadonlySet<string>;
   exclusions: ReadonlyMap<string, string>;
+  /** Carved-out criteria (vendors/), computed on first call. */
+  carveOuts?(): ReadonlyMap<string, readonly CarveOut[]>;
 }
 
 /** The status of one criterion. Covered needs an approved document; drafts and reviews in progress are draft-only. */
-export function criterionStatus(id: string, category: string, index: CoverageIndex, scope: ScopeView): { status: CoverageStatus; reason?: string } {
+export function criterionStatus(id: string, category: string, index: CoverageIndex, scope: ScopeView): { status: CoverageStatus; reason?: string; vendors?: string[]; carveOuts?: CarveOut[] } {
   if (!scope.scopeCategories.has(category)) return { status: 'out-of-scope' };
   const reason = scope.exclusions.get(id);
   if (reason !== undefined) return { status: 'excluded', reason };
+  const carveOuts = scope.carveOuts?.().get(id) ?? [];
+  const vendors = carveOuts.length ? { vendors: carveOuts.map((c) => c.vendorId), carveOuts: [...carveOuts] } : {};
+  // Carved out counts as covered only when we monitor the vendor: that monitoring is what the auditor tests.
+  if (carveOuts.some((c) => c.monitored)) return { status: 'carved-out', ...vendors };
   const documents = index.contributions(id);
-  if (documents.some((d) => d.status === 'approved')) return { status: 'covered' };
-  if (documents.length) return { status: 'draft-only' };
-  return { status: 'uncovered' };
+  if (documents.some((d) => d.status === 'approved')) return { status: 'covered', ...vendors };
+  if (documents.length) return { status: 'draft-only', ...vendors };
+  return { status: 'uncovered', ...vendors };
 }
 
 export function buildCoverageModel(catalogs: CatalogSet, index: CoverageIndex, scope: ScopeView): CoverageModel {
@@ -90,7 +103,8 @@ export function buildCoverageModel(catalogs: CatalogSet, index: CoverageIndex, s
   const categories = TSC_CATEGORIES.map((id) => {
     const inCategory = criteria.filter((c) => c.category === id);
     const count = (status: CoverageStatus) => inCategory.filter((c) => c.status === status).length;
-    const covered = count('covered');
+    const carvedOut = count('carved-out');
+    const covered = count('covered') + carvedOut;
     const applicable = inCategory.length - count('excluded') - count('out-of-scope');
     return {
       id,
@@ -99,6 +113,7 @@ export function buildCoverageModel(catalogs: CatalogSet, index: CoverageIndex, s
       total: inCategory.length,
       applicable,
       covered,
+      carvedOut,
       draftOnly: count('draft-only'),
       uncovered: count('uncovered'),
       excluded: count('excluded'),
@@ -106,12 +121,12 @@ export function buildCoverageModel(catalogs: CatalogSet, index: CoverageIndex, s
     };
   });
   const inScope = categories.filter((c) => c.inScope);
-  const sum = (key: 'applicable' | 'covered' | 'draftOnly' | 'uncovered' | 'excluded') => inScope.reduce((n, c) => n + c[key], 0);
+  const sum = (key: 'applicable' | 'covered' | 'carvedOut' | 'draftOnly' | 'uncovered' | 'excluded') => inScope.reduce((n, c) => n + (c[key] ?? 0), 0);
   return {
     criteria,
     summary: {
       categories,
-      overall: { applicable: sum('applicable'), covered: sum('covered'), draftOnly: sum('draftOnly'), uncovered: sum('uncovered'), excluded: sum('excluded'), percent: percent(sum('covered'), sum('applicable')) },
+      overall: { applicable: sum('applicable'), covered: sum('covered'), carvedOut: sum('carvedOut'), draftOnly: sum('draftOnly'), uncovered: sum('uncovered'), excluded: sum('excluded'), percent: percent(sum('covered'), sum('applicable')) },
     },
   };
 }

@@ -11,7 +11,8 @@ export function renderCoverageCsv(report: CoverageReport): string {
     c.category,
     c.series,
     c.status,
-    c.reason ?? '',
+    // Carved-out criteria name their vendors and CSOCs where excluded ones give their reason: the column says why.
+    c.reason ?? (c.carveOuts?.length ? c.carveOuts.map((v) => `carved out to ${v.vendorName}: ${v.controls.join(' ')}`).join('; ') : ''),
     c.documents.map((d) => relativeTo(report, d.file)).join('; '),
     c.status === 'uncovered' ? report.templates.suggestFor(c.id).map((t) => t.id).join('; ') : '',
   ]);

@@ -40,6 +40,7 @@ h3 { margin: 1.5rem 0 .5rem; font-size: 1.05rem; }
 .cell a { display: flex; flex-direction: column; align-items: center; justify-content: center; width: 4.4rem; height: 2.9rem; border-radius: 5px; text-decoration: none; font-size: .8rem; font-weight: 600; line-height: 1.2; }
 .cell a:focus-visible, .cell a:hover { outline: 2px solid var(--ink); outline-offset: 1px; }
 .s-covered { background: var(--covered); color: var(--covered-ink); }
+.s-carved-out { background: var(--covered); color: var(--covered-ink); }
 .s-draft-only { background: var(--draft-only); color: var(--draft-only-ink); }
 .s-uncovered { background: var(--uncovered); color: var(--uncovered-ink); }
 .s-excluded { background: var(--excluded); color: var(--excluded-ink); }

@@ -11,6 +11,7 @@ export function coverageJson(report: CoverageReport): CoverageJson {
       series: c.series,
       status: c.status,
       ...(c.reason !== undefined ? { reason: c.reason } : {}),
+      ...(c.vendors?.length ? { vendors: c.vendors, csocs: (c.carveOuts ?? []).flatMap((v) => v.controls.map((control) => ({ vendor: v.vendorId, control }))) } : {}),
       documents: c.documents.map((d) => ({
         file: relativeTo(report, d.file),
         id: d.docId,

@@ -14,7 +14,7 @@ export function renderCoverageText(report: CoverageReport): string {
       out.push(`  ${name}  ${'-'.padStart(6)}  out of scope`);
       continue;
     }
-    const extra = [c.draftOnly && `${c.draftOnly} draft only`, c.uncovered && `${c.uncovered} uncovered`, c.excluded && `${c.excluded} excluded`].filter(Boolean).join(', ');
+    const extra = [c.carvedOut && `${c.carvedOut} carved out`, c.draftOnly && `${c.draftOnly} draft only`, c.uncovered && `${c.uncovered} uncovered`, c.excluded && `${c.excluded} excluded`].filter(Boolean).join(', ');
     out.push(`  ${name}  ${formatPercent(c.percent).padStart(6)}  ${c.covered}/${c.applicable}${extra ? `  (${extra})` : ''}`);
   }
   if (gaps.uncovered.length) {

@@ -9,6 +9,7 @@ export interface StatusStyle {
 
 export const STATUS_STYLES: readonly StatusStyle[] = [
   { status: 'covered', label: 'Covered', mark: '✓' },
+  { status: 'carved-out', label: 'Carved out (vendor monitored)', mark: '☁' },
   { status: 'draft-only', label: 'Draft only', mark: '◐' },
   { status: 'uncovered', label: 'Uncovered', mark: '✗' },
   { status: 'excluded', label: 'Excluded', mark: '−' },
@@ -16,7 +17,7 @@ export const STATUS_STYLES: readonly StatusStyle[] = [
 ];
 
 export function statusStyle(status: CoverageStatus): StatusStyle {
-  return STATUS_STYLES.find((s) => s.status === status) ?? STATUS_STYLES[2];
+  return STATUS_STYLES.find((s) => s.status === status) ?? STATUS_STYLES.find((s) => s.status === 'uncovered')!;
 }
 
 export function formatPercent(percent: number): string {

@@ -16,6 +16,33 @@ import { uncoveredCriterion } from './uncoveredCriterion';
 import { checkIncomplete } from './checkIncomplete';
 import { vagueCommitment } from './vagueCommitment';
 import { suggestedCriterion } from './suggestedCriterion';
+import { riskInvalid } from './riskInvalid';
+import { riskAcceptanceIncomplete } from './riskAcceptanceIncomplete';
+import { riskAcceptanceExpired } from './riskAcceptanceExpired';
+import { riskResidualAboveInherent } from './riskResidualAboveInherent';
+import { riskAboveAppetite } from './riskAboveAppetite';
+import { riskReviewOverdue } from './riskReviewOverdue';
+import { riskMitigationUnresolved } from './riskMitigationUnresolved';
+import { riskAssessmentMissing } from './riskAssessmentMissing';
+import { vendorInvalid } from './vendorInvalid';
+import { vendorReportStale } from './vendorReportStale';
+import { vendorReportMissing } from './vendorReportMissing';
+import { vendorReviewOverdue } from './vendorReviewOverdue';
+import { subserviceNotDescribed } from './subserviceNotDescribed';
+import { carveOutAsExclusion } from './carveOutAsExclusion';
+import { evidenceObligationInvalid } from './evidenceObligationInvalid';
+import { evidenceRecordInvalid } from './evidenceRecordInvalid';
+import { evidenceUnknownObligation } from './evidenceUnknownObligation';
+import { evidenceOutsidePeriod } from './evidenceOutsidePeriod';
+import { evidenceFileMissing } from './evidenceFileMissing';
+import { evidenceHashMismatch } from './evidenceHashMismatch';
+import { evidenceFailedUnresolved } from './evidenceFailedUnresolved';
+import { evidenceMissing } from './evidenceMissing';
+import { evidenceDue } from './evidenceDue';
+import { auditPolicyNotEffective } from './auditPolicyNotEffective';
+import { auditReviewMissed } from './auditReviewMissed';
+import { auditBridgeLetterMissing } from './auditBridgeLetterMissing';
+import { QUESTIONNAIRE_RULES } from './answerStale';
 
 /** Every rule that inspects documents or the workspace. One module per rule. */
 export const RULES: readonly Rule[] = [
@@ -35,6 +62,32 @@ export const RULES: readonly Rule[] = [
   uncoveredCriterion,
   vagueCommitment,
   suggestedCriterion,
+  evidenceObligationInvalid,
+  evidenceRecordInvalid,
+  evidenceUnknownObligation,
+  evidenceOutsidePeriod,
+  evidenceFileMissing,
+  evidenceHashMismatch,
+  evidenceFailedUnresolved,
+  evidenceMissing,
+  evidenceDue,
+  auditPolicyNotEffective,
+  auditReviewMissed,
+  auditBridgeLetterMissing,
+  riskInvalid,
+  riskAcceptanceIncomplete,
+  riskAcceptanceExpired,
+  riskResidualAboveInherent,
+  riskAboveAppetite,
+  riskReviewOverdue,
+  riskMitigationUnresolved,
+  riskAssessmentMissing,
+  vendorInvalid,
+  vendorReportStale,
+  vendorReportMissing,
+  vendorReviewOverdue,
+  subserviceNotDescribed,
+  carveOutAsExclusion,
   checkIncomplete,
 ];
 
@@ -46,6 +99,6 @@ export const LOAD_FINDINGS: readonly RuleMeta[] = [
   { code: 'catalog-invalid', defaultSeverity: 'error', summary: 'A catalog file is not valid against its schema.' },
 ];
 
-export const ALL_RULES: readonly RuleMeta[] = [...RULES, ...LOAD_FINDINGS];
+export const ALL_RULES: readonly RuleMeta[] = [...RULES, ...QUESTIONNAIRE_RULES, ...LOAD_FINDINGS];
 export const RULE_CODES: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.code));
 export { docsUrl } from './rule';

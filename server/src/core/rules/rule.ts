@@ -6,6 +6,7 @@ import type { DateOnly } from '../dates';
 import type { TemplateSet } from '../templates/templates';
 import type { CoverageIndex } from '../coverage/coverageIndex';
 import type { SuggestionIndex } from '../suggest/index';
+import type { CarveOut } from '../vendors/carveOuts';
 
 export const RULES_DOCS_URL = 'https://github.com/soc2-policy-studio/soc2-policy-studio/blob/main/docs/rules.md';
 
@@ -38,10 +39,14 @@ export interface Environment {
   scopeCategories: ReadonlySet<string>;
   /** Excluded criterion id -> reason. */
   exclusions: ReadonlyMap<string, string>;
+  /** Criteria carved out to subservice organizations (vendors/), by criterion id; computed on first call. */
+  carveOuts?(): ReadonlyMap<string, readonly CarveOut[]>;
   /** The suggestion engine's index over the TSC catalog, built on first call. */
   suggestionIndex?(): SuggestionIndex;
   fileExists(path: string): boolean;
   folderExists(path: string): boolean;
+  /** SHA-256 (hex) of a file evidence records attach, once read; undefined while unknown. */
+  fileDigest?(path: string): string | undefined;
 }
 
 export interface DocumentContext extends Environment {

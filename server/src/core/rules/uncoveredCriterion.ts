@@ -13,7 +13,14 @@ export const uncoveredCriterion: WorkspaceRule = {
     // All gaps point at the `scope` key: that is where the user decides what must be covered.
     const span = ctx.config.scope.keySpan ?? { start: 0, end: 0 };
     for (const control of ctx.catalogs.tsc.controls) {
-      if (criterionStatus(control.id, control.category ?? 'security', ctx.coverage, ctx).status !== 'uncovered') continue;
+      const status = criterionStatus(control.id, control.category ?? 'security', ctx.coverage, ctx);
+      if (status.status !== 'uncovered') continue;
+      if (status.carveOuts?.length) {
+        // Carved out but not monitored: what is missing is our monitoring of the vendor, not a policy for the control.
+        const names = status.carveOuts.map((c) => c.vendorName).join(', ');
+        ctx.report(file, { span, subject: control.id, message: `${control.id} (${control.title}) is carved out to ${names}, but no approved document that maps ${ctx.config.vendors.monitoringCriteria.join(' or ')} names ${names}. Describe how you monitor the vendor (report review, bridge letters, exceptions) in the vendor policy.` });
+        continue;
+      }
       const suggestions = ctx.templates.suggestFor(control.id).slice(0, 2).map((t) => t.title);
       ctx.report(file, {
         span,

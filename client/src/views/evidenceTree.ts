@@ -1,0 +1,181 @@
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import {
+  EvidenceChangedNotification, EvidenceRequest,
+  type EvidenceObligationInfo, type EvidenceResult, type EvidenceWindowInfo, type EvidenceWindowStatus, type RootEvidence,
+} from '../../../server/src/protocol';
+import { ContextKeys, Views } from '../ids';
+
+/** Obligations, then their windows (scheduled) or records (per event). */
+export type EvidenceNode =
+  | { kind: 'obligation'; root: RootEvidence; obligation: EvidenceObligationInfo }
+  | { kind: 'window'; root: RootEvidence; obligation: EvidenceObligationInfo; window: EvidenceWindowInfo }
+  | { kind: 'record'; root: RootEvidence; obligation: EvidenceObligationInfo; uri: string };
+
+const STATUS_ICON: Record<EvidenceWindowStatus, [string, string]> = {
+  recorded: ['pass-filled', 'testing.iconPassed'],
+  failed: ['warning', 'editorWarning.foreground'],
+  missing: ['error', 'errorForeground'],
+  due: ['watch', 'editorInfo.foreground'],
+  future: ['circle-outline', 'disabledForeground'],
+};
+
+/** Overdue first: an obligation sorts by the worst of its windows. */
+const SEVERITY: EvidenceWindowStatus[] = ['missing', 'failed', 'due', 'recorded', 'future'];
+
+export function worstStatus(obligation: EvidenceObligationInfo): EvidenceWindowStatus {
+  return SEVERITY.find((s) => obligation.windows.some((w) => w.status === s)) ?? 'recorded';
+}
+
+export function statusText(status: EvidenceWindowStatus): string {
+  switch (status) {
+    case 'recorded': return vscode.l10n.t('recorded');
+    case 'failed': return vscode.l10n.t('failed');
+    case 'missing': return vscode.l10n.t('missing');
+    case 'due': return vscode.l10n.t('due');
+    case 'future': return vscode.l10n.t('future');
+  }
+}
+
+function open(uri: string, range?: vscode.Range): vscode.Command {
+  return {
+    command: 'vscode.open', title: vscode.l10n.t('Open'),
+    arguments: [vscode.Uri.parse(uri), { selection: range, preserveFocus: false } satisfies vscode.TextDocumentShowOptions],
+  };
+}
+
+function openObligation(obligation: EvidenceObligationInfo): vscode.Command {
+  const { start, end } = obligation.range;
+  return open(obligation.documentUri, new vscode.Range(start.line, start.character, end.line, end.character));
+}
+
+/**
+ * The Evidence view: each obligation (overdue first) with its windows in the audit period and their status.
+ * Fetches the calendar itself and again whenever the server says it changed.
+ */
+export class EvidenceTree implements vscode.TreeDataProvider<EvidenceNode>, vscode.Disposable {
+  private result: EvidenceResult | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped per fetch, so a slow answer never overwrites a newer one. */
+  private generation = 0;
+  private readonly changed = new vscode.EventEmitter<EvidenceNode | undefined>();
+  private readonly view: vscode.TreeView<EvidenceNode>;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly client: LanguageClient) {
+    this.view = vscode.window.createTreeView(Views.evidence, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(
+      this.view,
+      client.onNotification(EvidenceChangedNotification.type, () => this.schedule()),
+      client.onDidChangeState((e) => { if (e.newState === State.Running) this.schedule(0); }),
+    );
+    if (client.isRunning()) this.schedule(0);
+  }
+
+  get current(): EvidenceResult | undefined {
+    return this.result;
+  }
+
+  /** Every obligation of every root, for the record command's pick. */
+  obligations(): { root: RootEvidence; obligation: EvidenceObligationInfo }[] {
+    return this.result?.roots.flatMap((root) => root.obligations.map((obligation) => ({ root, obligation }))) ?? [];
+  }
+
+  /** Refetch soon; bursts of notifications (typing) collapse into one fetch. */
+  schedule(delayMs = 100): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => { this.timer = undefined; void this.refresh().catch(() => undefined); }, delayMs);
+  }
+
+  async refresh(): Promise<EvidenceResult | undefined> {
+    if (!this.client.isRunning()) return this.result;
+    const generation = ++this.generation;
+    const result = await this.client.sendRequest(EvidenceRequest.type, {});
+    if (generation !== this.generation) return this.result;
+    this.result = result;
+    this.changed.fire(undefined);
+    const missing = this.obligations().reduce((n, { obligation }) => n + obligation.windows.filter((w) => w.status === 'missing').length, 0);
+    this.view.badge = missing ? { value: missing, tooltip: vscode.l10n.t('{0} evidence windows missing', missing) } : undefined;
+    await vscode.commands.executeCommand('setContext', ContextKeys.evidencePlanned, this.obligations().length > 0);
+    return result;
+  }
+
+  getChildren(node?: EvidenceNode): EvidenceNode[] {
+    if (!node) {
+      const all = this.obligations();
+      const rank = (o: EvidenceObligationInfo) => SEVERITY.indexOf(worstStatus(o));
+      return all.sort((a, b) => rank(a.obligation) - rank(b.obligation) || a.obligation.id.localeCompare(b.obligation.id))
+        .map(({ root, obligation }) => ({ kind: 'obligation', root, obligation }));
+    }
+    if (node.kind !== 'obligation') return [];
+    const { root, obligation } = node;
+    if (!obligation.windows.length) return obligation.recordsInPeriod.map((uri) => ({ kind: 'record', root, obligation, uri }));
+    return obligation.windows.map((window) => ({ kind: 'window', root, obligation, window }));
+  }
+
+  getParent(node: EvidenceNode): EvidenceNode | undefined {
+    return node.kind === 'obligation' ? undefined : { kind: 'obligation', root: node.root, obligation: node.obligation };
+  }
+
+  /** Shows a node in the view, its obligation expanded (tests, and links from other views). */
+  async reveal(node: EvidenceNode): Promise<void> {
+    await this.view.reveal(node, { select: true, focus: false, expand: true });
+  }
+
+  getTreeItem(node: EvidenceNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'obligation': return this.obligationItem(node.root, node.obligation);
+      case 'window': return this.windowItem(node.obligation, node.window);
+      case 'record': {
+        const item = new vscode.TreeItem(vscode.Uri.parse(node.uri), vscode.TreeItemCollapsibleState.None);
+        item.id = `${node.obligation.documentUri}#${node.obligation.id}#${node.uri}`;
+        item.contextValue = 'record';
+        item.command = open(node.uri);
+        return item;
+      }
+    }
+  }
+
+  private obligationItem(root: RootEvidence, obligation: EvidenceObligationInfo): vscode.TreeItem {
+    const item = new vscode.TreeItem(obligation.id, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `${root.rootUri}#${obligation.id}`;
+    const multiRoot = (this.result?.roots.filter((r) => r.obligations.length).length ?? 0) > 1;
+    item.description = multiRoot ? `${obligation.summary} · ${root.name}` : obligation.summary;
+    const scheduled = obligation.windows.length > 0;
+    const [icon, color] = scheduled ? STATUS_ICON[worstStatus(obligation)] : ['list-unordered', 'foreground'];
+    item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${obligation.id}**: `).appendText(obligation.schedule);
+    if (obligation.kind) tooltip.appendText('\n\n' + vscode.l10n.t('Kind: {0}', obligation.kind));
+    if (obligation.owner) tooltip.appendText('\n\n' + vscode.l10n.t('Owner: {0}', obligation.owner));
+    if (obligation.criteria.length) tooltip.appendText('\n\n' + vscode.l10n.t('Criteria: {0}', obligation.criteria.join(', ')));
+    item.tooltip = tooltip;
+    item.contextValue = 'obligation';
+    item.command = openObligation(obligation);
+    return item;
+  }
+
+  private windowItem(obligation: EvidenceObligationInfo, window: EvidenceWindowInfo): vscode.TreeItem {
+    const item = new vscode.TreeItem(window.label, vscode.TreeItemCollapsibleState.None);
+    item.id = `${obligation.documentUri}#${obligation.id}#${window.start}`;
+    item.description = window.status === 'missing' || window.status === 'due'
+      ? vscode.l10n.t('{0} · due by {1}', statusText(window.status), window.dueBy)
+      : statusText(window.status);
+    const [icon, color] = STATUS_ICON[window.status];
+    item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+    item.tooltip = vscode.l10n.t('{0} to {1}: {2}', window.start, window.end, statusText(window.status));
+    // Screen readers (and the view's row label) say the window and its status, not only the tooltip's dates.
+    item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1}', window.label, String(item.description)) };
+    item.contextValue = `window.${window.status}`;
+    // A recorded window opens its record; one without a record opens the obligation that asks for it.
+    item.command = window.records.length ? open(window.records[0]) : openObligation(obligation);
+    return item;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

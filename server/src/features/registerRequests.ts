@@ -1,0 +1,65 @@
+import type { CancellationToken, Connection } from 'vscode-languageserver';
+import type { PolicyAnalyzer } from '../core/analyzer';
+import { formatDate } from '../core/dates';
+import { relativePath } from '../core/paths';
+import { riskJson } from '../core/report/riskReport';
+import type { RiskFacts } from '../core/risks/riskFacts';
+import { RISK_KIND } from '../core/risks/riskKind';
+import { buildRiskRegister } from '../core/risks/riskRegister';
+import { RisksChangedNotification, RisksRequest, type RisksResult, type RootRisks, type ScopeParams } from '../protocol';
+import type { PolicyRoot } from '../session/policyRoot';
+import type { PolicySession, RootChange } from '../session/session';
+import { throwIfCancelled, type FeatureContext } from './common';
+
+/** The register as `risks --format json` gives it, with URIs and id ranges for the editor. */
+function rootRisks(session: PolicySession, root: PolicyRoot, analyzer: PolicyAnalyzer): RootRisks {
+  const facts = analyzer.kindFacts<RiskFacts>(RISK_KIND);
+  const register = buildRiskRegister(facts.values(), analyzer.currentConfig.risks.matrix, analyzer.currentDay());
+  const json = riskJson({ register, relative: (file) => relativePath(analyzer.root, file), generated: formatDate(analyzer.currentDay()) });
+  const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const risks = json.risks.map(({ file: _relative, ...risk }, index) => {
+    const file = register.rows[index].file;
+    const lines = analyzer.document(file)?.lines;
+    const idSpan = facts.get(file)?.idSpan;
+    return { ...risk, uri: session.uris.uriOf(file), range: lines && idSpan ? lines.rangeOf(idSpan) : zero };
+  });
+  return { rootUri: root.uri, name: root.name, levels: json.matrix.levels, risks, heatMap: json.heatMap };
+}
+
+export async function risksOfRoots(ctx: FeatureContext, params: ScopeParams | undefined, token?: CancellationToken): Promise<RisksResult> {
+  const roots: RootRisks[] = [];
+  for (const { root, analyzer } of await ctx.session.rootsFor(params?.uri)) {
+    throwIfCancelled(token);
+    roots.push(rootRisks(ctx.session, root, analyzer));
+  }
+  return { roots };
+}
+
+/** `soc2Policy/risks`, and `soc2Policy/risksChanged` when a root's register changes. */
+export class RegisterFeature {
+  /** The last register sent per root, so typing in a policy that changes no risk stays quiet. */
+  private readonly lastSent = new Map<string, string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly ctx: FeatureContext,
+  ) {}
+
+  register(): void {
+    this.connection.onRequest(RisksRequest.type, (params, token) => risksOfRoots(this.ctx, params, token));
+    this.ctx.session.onDidChange((change) => void this.changed(change).catch(() => undefined));
+  }
+
+  private async changed(change: RootChange): Promise<void> {
+    const root = change.root;
+    if (change.kind === 'removed') {
+      this.lastSent.delete(root.uri);
+      return;
+    }
+    const analyzer = await root.idle();
+    const fingerprint = JSON.stringify(rootRisks(this.ctx.session, root, analyzer));
+    if (this.lastSent.get(root.uri) === fingerprint) return;
+    this.lastSent.set(root.uri, fingerprint);
+    await this.connection.sendNotification(RisksChangedNotification.type, { rootUri: root.uri });
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Issue 11 in real VS Code, on examples/acme-saas: draft a questionnaire's answers from the policies with
+ * "SOC 2: Answer Questionnaire…", accept one, then edit the section it cites (unsaved) and see `answer-stale` on the
+ * questionnaire. The questionnaire lives in questionnaires/ of the example, removed before and after; the policy
+ * edit is reverted (and its file restored if closing saved it), so the example is left as found.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { headingSlug } from '../../../server/src/core/questionnaires/sections';
+import type { AnswerQuestionnaireResult } from '../../../server/src/protocol';
+import { readyApi } from './clientHelpers';
+import { diagnostics, waitFor } from './helpers';
+
+const FOLDER = 'questionnaires';
+const FILE = 'zz-e2e-customer.yaml';
+
+const QUESTIONNAIRE = `name: zz-e2e-customer
+questions:
+  - id: Q1
+    question: Do you enforce multi-factor authentication for administrative access?
+    answer: ""
+  - id: Q2
+    question: How are user accounts provisioned and removed when people leave?
+    answer: ""
+`;
+
+export function defineQuestionnairesSuite(): void {
+  describe('questionnaires: answer from the policies, stale when a cited section changes', function () {
+    let root: vscode.Uri;
+    let folderExisted = false;
+    /** Policy files this suite edits, with their text on disk before, to leave the example as found. */
+    const originals = new Map<string, string>();
+    const questionnaire = () => vscode.Uri.joinPath(root, FOLDER, FILE);
+    const removeScratch = () => {
+      fs.rmSync(questionnaire().fsPath, { force: true });
+      const folder = vscode.Uri.joinPath(root, FOLDER).fsPath;
+      if (!folderExisted && fs.existsSync(folder) && !fs.readdirSync(folder).length) fs.rmdirSync(folder);
+    };
+
+    before(async function () {
+      this.timeout(180_000);
+      root = vscode.workspace.workspaceFolders![0].uri;
+      folderExisted = fs.existsSync(vscode.Uri.joinPath(root, FOLDER).fsPath);
+      removeScratch();
+      await readyApi();
+      fs.mkdirSync(vscode.Uri.joinPath(root, FOLDER).fsPath, { recursive: true });
+      fs.writeFileSync(questionnaire().fsPath, QUESTIONNAIRE);
+    });
+
+    after(async function () {
+      this.timeout(30_000);
+      // Closing saves dirty editors under test: revert first, then put back any policy text that reached the disk anyway.
+      await vscode.commands.executeCommand('_workbench.revertAllDirty');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const [file, text] of originals) if (fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
+      removeScratch();
+    });
+
+    it('drafts answers with citations, then flags answer-stale when the cited section is edited', async function () {
+      this.timeout(120_000);
+      const result = await vscode.commands.executeCommand<AnswerQuestionnaireResult | undefined>('soc2Policy.answerQuestionnaire', { uri: questionnaire().toString() });
+      assert.ok(result, 'the command answered');
+      assert.equal(result.drafted + result.reused, 2, JSON.stringify(result));
+      assert.ok(result.cited >= 1, JSON.stringify(result));
+      const written = fs.readFileSync(questionnaire().fsPath, 'utf8');
+      const cited = /citations:\s*\n\s*- document: (\S+)\s*\n\s*section: (\S+)/.exec(written);
+      assert.ok(cited, `a citation in:\n${written}`);
+      const [, document, section] = cited;
+      // A person accepts the answers: the tool must now flag them when the policies change, never redraft them.
+      fs.writeFileSync(questionnaire().fsPath, written.replace(/status: draft/g, 'status: accepted'));
+
+      const policyUri = vscode.Uri.joinPath(root, document);
+      originals.set(policyUri.fsPath, fs.readFileSync(policyUri.fsPath, 'utf8'));
+      const policy = await vscode.workspace.openTextDocument(policyUri);
+      const editor = await vscode.window.showTextDocument(policy);
+      const heading = [...Array(policy.lineCount).keys()].find((line) => {
+        const text = policy.lineAt(line).text;
+        return /^#{1,6}\s/.test(text) && headingSlug(text.replace(/^#+\s+/, '')) === section;
+      });
+      assert.ok(heading !== undefined, `the heading of #${section} in ${document}`);
+      await editor.edit((edit) => edit.insert(new vscode.Position(heading + 1, 0), '\nExceptions must be approved by the CISO in writing.\n'));
+      assert.ok(policy.isDirty, 'the edit stays unsaved');
+
+      // The file watcher brings the accepted status to the server; the stale citation follows the unsaved edit.
+      const where = `${document}#${section}`;
+      const stale = await waitFor('answer-stale on the closed questionnaire', () => diagnostics(questionnaire(), 'answer-stale').find((d) => d.message.includes(`accepted against a different text of ${where}`)), 60_000);
+      assert.equal(stale.severity, vscode.DiagnosticSeverity.Warning);
+    });
+  });
+}
