@@ -100,6 +100,16 @@ describe('hostile input', () => {
       });
     }
 
+    it('YAML nested 1,300 deep is one finding, the same in every process (no stack overflow)', async () => {
+      const { findings, analyzer } = await openWorkspace({ 'soc2-policy.yaml': `controls: ${'['.repeat(1300)}CC6.1]]]\n`, 'policies/a.md': `---\ncontrols: ${'['.repeat(1300)}CC6.1${']'.repeat(31)}\n---\n# A\n` }).then(({ analyzer }) => ({ analyzer, findings: (f: string) => analyzer.findings(`${ROOT}/${f}`) }));
+      const doc = findings('policies/a.md').find((f) => f.code === 'frontmatter-invalid');
+      assert.match(doc?.message ?? '', /nested deeper than 64 levels/);
+      assert.equal(doc?.span.start, 'controls: '.length + 4 + 64);
+      const config = analyzer.allFindings().find((f) => f.code === 'config-invalid');
+      assert.match(config?.message ?? '', /nested deeper than 64 levels/);
+      assert.doesNotMatch(JSON.stringify(analyzer.allFindings()), /call stack/);
+    });
+
     it('a YAML error one past the end of the config stays inside it', async () => {
       const { analyzer } = await openWorkspace({ 'soc2-policy.yaml': '[' });
       const finding = analyzer.allFindings().find((f) => f.code === 'config-invalid')!;

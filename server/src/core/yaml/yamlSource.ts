@@ -13,8 +13,19 @@ export interface YamlSource {
   text: string;
 }
 
+/** Deeper than this, the YAML parser recurses until the stack overflows; no front matter or config needs it. */
+const MAX_YAML_DEPTH = 64;
+const MAX_YAML_INDENT = 256;
+
 export function parseYaml(text: string, base = 0): YamlSource {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: new LineCounter() });
+  const deep = tooDeep(text);
+  if (deep >= 0) {
+    // Not parsed at all: the result would depend on the stack size of whichever process ran it.
+    const message = `YAML nested deeper than ${MAX_YAML_DEPTH} levels (or indented more than ${MAX_YAML_INDENT} columns); it was not read.`;
+    return { doc: parseDocument(''), data: undefined, errors: [{ message, span: { start: base + deep, end: base + Math.min(deep + 1, text.length) } }], base, text };
+  }
+  // logLevel "error": the parser's warnings are returned below, not printed to the process's stderr.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: new LineCounter(), logLevel: 'error' });
   // The parser may place an error one past the end (an unclosed `[`): keep spans inside the text.
   const at = (offset: number) => base + Math.max(0, Math.min(offset, text.length));
   const errors = [...doc.errors, ...doc.warnings].map((e) => ({
@@ -30,6 +41,39 @@ export function parseYaml(text: string, base = 0): YamlSource {
     }
   }
   return { doc, data, errors, base, text };
+}
+
+/** Offset where flow brackets nest or lines indent too deep, or -1. Quoted text and comments do not count. */
+function tooDeep(text: string): number {
+  let depth = 0;
+  let indent = 0;
+  let atLineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') {
+      atLineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (atLineStart && c === ' ') {
+      if (++indent > MAX_YAML_INDENT) return i;
+      continue;
+    }
+    atLineStart = false;
+    if (c === '"' || c === "'") {
+      // Skip to the closing quote on the same line (a doubled '' or an escaped \" stays inside).
+      for (i++; i < text.length && text[i] !== '\n'; i++) {
+        if (c === '"' && text[i] === '\\') i++;
+        else if (text[i] === c && !(c === "'" && text[i + 1] === "'")) break;
+        else if (text[i] === c) i++;
+      }
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_YAML_DEPTH) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return -1;
 }
 
 /** The node at a path of keys and indexes, or undefined. */
