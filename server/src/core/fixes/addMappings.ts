@@ -16,13 +16,15 @@ export function mapCriteriaFix(doc: PolicyDocument, ids: readonly string[], titl
     const firstLine = doc.text.slice(0, doc.lines.lineEnd(0));
     return { title, edits: [{ span: { start: 0, end: firstLine.length }, newText: `---${eol}controls: [${ids.join(', ')}]${eol}---${eol}${eol}${firstLine}` }] };
   }
-  let current = doc;
+  // Only the front matter is re-read between ids: re-parsing the whole body per id made this fix cost seconds on large documents.
+  const body = doc.text.slice(doc.frontMatter.bodyStart);
+  let current = parsePolicyDocument(doc.file, doc.text.slice(0, doc.frontMatter.bodyStart));
   for (const id of ids) {
     const added = addTscMapping(current, id);
     if (!added) return undefined;
     current = parsePolicyDocument(doc.file, applyEdits(current.text, [added.edit]).text);
   }
-  return { title, edits: [changedLines(doc, current.text)] };
+  return { title, edits: [changedLines(doc, current.text + body)] };
 }
 
 /**
