@@ -22,7 +22,8 @@ import {
   type ScopeParams,
 } from '../protocol';
 import type { PolicyRoot } from '../session/policyRoot';
-import type { PolicySession, RootChange } from '../session/session';
+import type { PolicySession } from '../session/session';
+import { notifyWhenModelChanges } from './rootChangeNotifier';
 import { throwIfCancelled, type FeatureContext } from './common';
 
 const PLAN_KEY = 'evidence-plan';
@@ -106,9 +107,6 @@ export async function newEvidenceRecord(ctx: FeatureContext, params: NewEvidence
 
 /** The evidence requests, and `soc2Policy/evidenceChanged` when a root's calendar changes. */
 export class EvidenceFeature {
-  /** The last calendar sent per root, so typing in a policy that changes no evidence stays quiet. */
-  private readonly lastSent = new Map<string, string>();
-
   constructor(
     private readonly connection: Connection,
     private readonly ctx: FeatureContext,
@@ -117,19 +115,7 @@ export class EvidenceFeature {
   register(): void {
     this.connection.onRequest(EvidenceRequest.type, (params, token) => evidenceOfRoots(this.ctx, params, token));
     this.connection.onRequest(NewEvidenceRecordRequest.type, (params, token) => newEvidenceRecord(this.ctx, params, token));
-    this.ctx.session.onDidChange((change) => void this.changed(change).catch(() => undefined));
+    notifyWhenModelChanges(this.ctx, (root, analyzer) => rootEvidence(this.ctx.session, root, analyzer), (rootUri) => this.connection.sendNotification(EvidenceChangedNotification.type, { rootUri }));
   }
 
-  private async changed(change: RootChange): Promise<void> {
-    const root = change.root;
-    if (change.kind === 'removed') {
-      this.lastSent.delete(root.uri);
-      return;
-    }
-    const analyzer = await root.idle();
-    const fingerprint = JSON.stringify(rootEvidence(this.ctx.session, root, analyzer));
-    if (this.lastSent.get(root.uri) === fingerprint) return;
-    this.lastSent.set(root.uri, fingerprint);
-    await this.connection.sendNotification(EvidenceChangedNotification.type, { rootUri: root.uri });
-  }
 }

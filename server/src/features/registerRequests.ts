@@ -8,7 +8,8 @@ import { RISK_KIND } from '../core/risks/riskKind';
 import { buildRiskRegister } from '../core/risks/riskRegister';
 import { RisksChangedNotification, RisksRequest, type RisksResult, type RootRisks, type ScopeParams } from '../protocol';
 import type { PolicyRoot } from '../session/policyRoot';
-import type { PolicySession, RootChange } from '../session/session';
+import type { PolicySession } from '../session/session';
+import { notifyWhenModelChanges } from './rootChangeNotifier';
 import { throwIfCancelled, type FeatureContext } from './common';
 
 /** The register as `risks --format json` gives it, with URIs and id ranges for the editor. */
@@ -37,9 +38,6 @@ export async function risksOfRoots(ctx: FeatureContext, params: ScopeParams | un
 
 /** `soc2Policy/risks`, and `soc2Policy/risksChanged` when a root's register changes. */
 export class RegisterFeature {
-  /** The last register sent per root, so typing in a policy that changes no risk stays quiet. */
-  private readonly lastSent = new Map<string, string>();
-
   constructor(
     private readonly connection: Connection,
     private readonly ctx: FeatureContext,
@@ -47,19 +45,7 @@ export class RegisterFeature {
 
   register(): void {
     this.connection.onRequest(RisksRequest.type, (params, token) => risksOfRoots(this.ctx, params, token));
-    this.ctx.session.onDidChange((change) => void this.changed(change).catch(() => undefined));
+    notifyWhenModelChanges(this.ctx, (root, analyzer) => rootRisks(this.ctx.session, root, analyzer), (rootUri) => this.connection.sendNotification(RisksChangedNotification.type, { rootUri }));
   }
 
-  private async changed(change: RootChange): Promise<void> {
-    const root = change.root;
-    if (change.kind === 'removed') {
-      this.lastSent.delete(root.uri);
-      return;
-    }
-    const analyzer = await root.idle();
-    const fingerprint = JSON.stringify(rootRisks(this.ctx.session, root, analyzer));
-    if (this.lastSent.get(root.uri) === fingerprint) return;
-    this.lastSent.set(root.uri, fingerprint);
-    await this.connection.sendNotification(RisksChangedNotification.type, { rootUri: root.uri });
-  }
 }
