@@ -55,6 +55,7 @@ describe('hostile input', () => {
       'a list nested 2,000 deep on one line': '- '.repeat(2000) + 'deep\n',
       'a list nested 300 deep by indentation': Array.from({ length: 300 }, (_, i) => ' '.repeat(2 * i) + '- item').join('\n') + '\n',
       'quotes and lists alternating 1,000 deep': '> - '.repeat(1000) + 'deep\n',
+      'a blockquote 3,000 deep in a file with lone CR line breaks': 'text\r' + '>'.repeat(3000) + ' deep\r',
     };
     for (const [name, body] of Object.entries(cases)) {
       it(`${name}: one finding on that document, and the others are still checked`, async () => {

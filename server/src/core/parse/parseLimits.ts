@@ -41,15 +41,18 @@ export function limitPathologicalMarkdown(text: string): { text: string; limits:
   let changed = false;
   let deepLines = 0;
   let firstDeep: Span | undefined;
+  // Lines end at LF, CRLF or a lone CR, as the parser reads them.
+  const lineBreak = /\r\n?|\n/g;
   for (let start = 0; start < text.length; ) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
+    lineBreak.lastIndex = start;
+    const found = lineBreak.exec(text);
+    const end = found ? found.index : text.length;
     if (limitContainers(text, start, end, chars)) {
       changed = true;
       deepLines++;
-      firstDeep ??= { start, end: end > start && text[end - 1] === '\r' ? end - 1 : end };
+      firstDeep ??= { start, end };
     }
-    start = end + 1;
+    start = found ? end + found[0].length : text.length;
   }
   if (firstDeep) {
     limits.push({
@@ -94,8 +97,8 @@ function limitBlockMarkers(text: string, block: Span, marker: (typeof BLOCK_MARK
   let atLineStart = true;
   for (let i = block.start; i < block.end; i++) {
     const c = text[i];
-    if (c === '\n') atLineStart = true;
-    else if (c === ' ' || c === '\t' || c === '\r' || (c === '>' && atLineStart)) continue;
+    if (c === '\n' || c === '\r') atLineStart = true;
+    else if (c === ' ' || c === '\t' || (c === '>' && atLineStart)) continue;
     else {
       const first = atLineStart;
       atLineStart = false;
@@ -161,15 +164,21 @@ function markerWidth(text: string, i: number, end: number): number {
   return 0;
 }
 
-/** Runs of text separated by blank lines. */
+/** Runs of non-blank lines (text between blank lines), each from its first character to the end of its last line. */
 function* blocks(text: string): Generator<Span> {
-  const blank = /\n[ \t]*(?:\r?\n|$)/g;
-  let start = 0;
-  for (let m = blank.exec(text); m; m = blank.exec(text)) {
-    // A span ends before the line break, never between the CR and LF of one.
-    yield { start, end: m.index > start && text[m.index - 1] === '\r' ? m.index - 1 : m.index };
-    start = m.index + m[0].length;
-    if (m[0].length === 0) blank.lastIndex++;
+  const lineBreak = /\r\n?|\n/g;
+  let block: Span | undefined;
+  for (let start = 0; start <= text.length; ) {
+    lineBreak.lastIndex = start;
+    const found = lineBreak.exec(text);
+    const end = found ? found.index : text.length;
+    if (/^[ \t]*$/.test(text.slice(start, end))) {
+      if (block) yield block;
+      block = undefined;
+    } else if (block) block.end = end;
+    else block = { start, end };
+    if (!found) break;
+    start = end + found[0].length;
   }
-  if (start < text.length) yield { start, end: text.length };
+  if (block) yield block;
 }
