@@ -176,6 +176,12 @@ describe('hostile input', () => {
       });
     }
 
+    it('a stray BOM inside the heading is not copied into the title', async () => {
+      const { once } = await fixTwice('---\ncontrols: [CC6.1]\nowner: O\n---\n# U\ufeffT\n');
+      assert.match(once, /^title: "UT"$/m);
+      assert.ok(!once.slice(0, once.indexOf('# U')).includes('\ufeff'));
+    });
+
     it('a document with no level-1 heading gets level-2 sections, and its title is not taken from them', async () => {
       const text = '---\nowner: O\ncontrols: [CC6.1]\ntype: policy\n---\nText about CC6.1.\n';
       const { once, twice } = await fixTwice(text);

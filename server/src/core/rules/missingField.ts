@@ -28,7 +28,8 @@ export const missingField: DocumentRule = {
       const present = field === 'title' ? !!doc.title?.value : Object.hasOwn(fm.data, field) && fm.data[field] !== undefined && fm.data[field] !== null && fm.data[field] !== '';
       if (present) continue;
       const key = comply ? (COMPLY_FIELDS.get(field) ?? field) : field;
-      const h1 = doc.h1 ? doc.body.sections.find((s) => s.headingSpan === doc.h1)?.heading : undefined;
+      // Invisible characters (a stray BOM, zero-width spaces) in the heading are not copied into the title.
+      const h1 = doc.h1 ? doc.body.sections.find((s) => s.headingSpan === doc.h1)?.heading.replace(/[\ufeff\u200b-\u200d\u2060]/g, '').trim() || undefined : undefined;
       // comply files open with a section ("# Purpose"), not a title, so their H1 is no title to copy.
       const fixes = field === 'title' && h1 && !comply && fm.data.title === undefined ? [{ title: `Set ${key} to "${h1}"`, edits: [insertKey(doc, key, JSON.stringify(h1))], preferred: true }] : undefined;
       ctx.report({
