@@ -61,7 +61,19 @@ export function parseGrace(value: unknown): number | undefined {
 }
 
 /** The obligations a document declares, and what is wrong with the declarations. */
+/**
+ * Read once per parsed document: workspace rules ask for every document's obligations after each edit, and a
+ * PolicyDocument never changes once parsed (an edit makes a new one), so a weak cache is invisible to callers.
+ */
+const obligationsByDocument = new WeakMap<PolicyDocument, { obligations: Obligation[]; problems: ObligationProblem[] }>();
+
 export function obligationsOf(doc: PolicyDocument): { obligations: Obligation[]; problems: ObligationProblem[] } {
+  let read = obligationsByDocument.get(doc);
+  if (!read) obligationsByDocument.set(doc, (read = readObligations(doc)));
+  return read;
+}
+
+function readObligations(doc: PolicyDocument): { obligations: Obligation[]; problems: ObligationProblem[] } {
   const fm = doc.frontMatter;
   const obligations: Obligation[] = [];
   const problems: ObligationProblem[] = [];
