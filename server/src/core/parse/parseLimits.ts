@@ -37,7 +37,7 @@ export function limitPathologicalMarkdown(text: string): { text: string; limits:
     });
     text = text.slice(0, LIMITS.bodyChars) + ' '.repeat(text.length - LIMITS.bodyChars);
   }
-  const chars = text.split('');
+  const chars = new Blanker(text);
   let changed = false;
   let deepLines = 0;
   let firstDeep: Span | undefined;
@@ -61,8 +61,16 @@ export function limitPathologicalMarkdown(text: string): { text: string; limits:
     });
   }
   for (const block of blocks(text)) {
+    // One pass counts every class; only a block over a limit is walked again.
+    const counts = new Map<string, number>();
+    for (let i = block.start; i < block.end; i++) {
+      const marker = MARKER_CLASS.get(text[i]);
+      if (marker) counts.set(marker, (counts.get(marker) ?? 0) + 1);
+    }
     for (const marker of BLOCK_MARKERS) {
-      const limit = limitBlockMarkers(text, block, marker, chars);
+      const count = counts.get(marker.chars) ?? 0;
+      if (count <= LIMITS.markersPerBlock) continue;
+      const limit = limitBlockMarkers(text, block, marker, count, chars);
       if (!limit) continue;
       changed = true;
       limits.push(limit);
@@ -73,7 +81,7 @@ export function limitPathologicalMarkdown(text: string): { text: string; limits:
     changed = true;
     limits.push(inlineLimit);
   }
-  return { text: changed ? chars.join('') : text, limits };
+  return { text: changed ? chars.result() : text, limits };
 }
 
 const INLINE_MARKERS = new Set(['[', ']', '*', '_', '`', '<']);
@@ -89,10 +97,10 @@ const BLOCK_MARKERS: readonly { chars: string; name: string; lost: string; lineS
   { chars: '`', name: 'backticks', lost: 'its code spans' },
 ];
 
-function limitBlockMarkers(text: string, block: Span, marker: (typeof BLOCK_MARKERS)[number], chars: string[]): ParseLimit | undefined {
-  let count = 0;
-  for (let i = block.start; i < block.end; i++) if (marker.chars.includes(text[i])) count++;
-  if (count <= LIMITS.markersPerBlock) return undefined;
+/** Character → the `chars` of its marker class. */
+const MARKER_CLASS = new Map(BLOCK_MARKERS.flatMap((m) => [...m.chars].map((c) => [c, m.chars] as [string, string])));
+
+function limitBlockMarkers(text: string, block: Span, marker: (typeof BLOCK_MARKERS)[number], count: number, chars: Blanker): ParseLimit | undefined {
   if (marker.skipBlockStartingWith && text.slice(block.start, block.end).trimStart().startsWith(marker.skipBlockStartingWith)) return undefined;
   let atLineStart = true;
   for (let i = block.start; i < block.end; i++) {
@@ -102,21 +110,21 @@ function limitBlockMarkers(text: string, block: Span, marker: (typeof BLOCK_MARK
     else {
       const first = atLineStart;
       atLineStart = false;
-      if (marker.chars.includes(c) && !(first && marker.lineStartKept)) chars[i] = ' ';
+      if (marker.chars.includes(c) && !(first && marker.lineStartKept)) chars.blank(i);
     }
   }
   return { span: block, message: `This block has ${count} ${marker.name}, more than ${LIMITS.markersPerBlock}; ${marker.lost} was not read.` };
 }
 
 /** Blanks the inline markers after the first `LIMITS.inlineMarkers` of the document. */
-function limitInlineMarkers(chars: string[]): ParseLimit | undefined {
+function limitInlineMarkers(chars: Blanker): ParseLimit | undefined {
   let seen = 0;
   let first = -1;
   let blanked = 0;
   for (let i = 0; i < chars.length; i++) {
-    if (!INLINE_MARKERS.has(chars[i]) || ++seen <= LIMITS.inlineMarkers) continue;
+    if (!INLINE_MARKERS.has(chars.at(i)) || ++seen <= LIMITS.inlineMarkers) continue;
     if (first < 0) first = i;
-    chars[i] = ' ';
+    chars.blank(i);
     blanked++;
   }
   if (first < 0) return undefined;
@@ -127,7 +135,7 @@ function limitInlineMarkers(chars: string[]): ParseLimit | undefined {
 }
 
 /** Blanks the container markers of one line beyond the limits. Returns whether anything was blanked. */
-function limitContainers(text: string, start: number, end: number, chars: string[]): boolean {
+function limitContainers(text: string, start: number, end: number, chars: Blanker): boolean {
   let markers = 0;
   let column = 0;
   let changed = false;
@@ -143,7 +151,7 @@ function limitContainers(text: string, start: number, end: number, chars: string
     if (!width) break;
     markers++;
     if (markers > LIMITS.containerMarkers || column > LIMITS.indentColumns) {
-      for (let k = i; k < i + width; k++) chars[k] = ' ';
+      for (let k = i; k < i + width; k++) chars.blank(k);
       changed = true;
     }
     column += width;
@@ -181,4 +189,22 @@ function* blocks(text: string): Generator<Span> {
     start = end + found[0].length;
   }
   if (block) yield block;
+}
+
+/** The text with some characters blanked; copied into an array only once something is blanked (most texts never are). */
+class Blanker {
+  private chars?: string[];
+  constructor(private readonly text: string) {}
+  get length(): number {
+    return this.text.length;
+  }
+  at(i: number): string {
+    return this.chars ? this.chars[i] : this.text[i];
+  }
+  blank(i: number): void {
+    (this.chars ??= this.text.split(''))[i] = ' ';
+  }
+  result(): string {
+    return this.chars ? this.chars.join('') : this.text;
+  }
 }
