@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { AnswerQuestionnaireRequest, type AnswerQuestionnaireResult } from '../../../server/src/protocol';
 import { Commands } from '../ids';
+import { requestWithProgress } from '../requestWithProgress';
 import { refusedInRestrictedMode } from '../trust';
 
 export interface AnswerQuestionnaireArgs {
@@ -27,7 +28,7 @@ async function answerQuestionnaire(client: LanguageClient, args: AnswerQuestionn
   }
   let result: AnswerQuestionnaireResult;
   try {
-    result = await answerWithProgress(client, { uri: uri.toString(), redraft: args.redraft === true });
+    result = await requestWithProgress(client, AnswerQuestionnaireRequest.type, { uri: uri.toString(), redraft: args.redraft === true }, vscode.l10n.t('SOC 2: Answering questionnaire'));
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('SOC 2: could not answer {0}: {1}', vscode.workspace.asRelativePath(uri), error instanceof Error ? error.message : String(error)));
     return undefined;
@@ -54,25 +55,6 @@ async function pickQuestionnaire(): Promise<vscode.Uri | undefined> {
     { title: vscode.l10n.t('Answer questionnaire'), placeHolder: vscode.l10n.t('Questionnaire to answer from the policies') },
   );
   return picked?.uri;
-}
-
-/** Sends the request with a work-done token and shows its reports in a notification. */
-function answerWithProgress(client: LanguageClient, params: { uri: string; redraft: boolean }): Thenable<AnswerQuestionnaireResult> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('SOC 2: Answering questionnaire') }, async (progress) => {
-    const workDoneToken = `soc2-answer-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-    let reported = 0;
-    const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
-      if (value.kind === 'end') return;
-      const percentage = value.percentage ?? reported;
-      progress.report({ message: value.message, increment: Math.max(0, percentage - reported) });
-      reported = Math.max(reported, percentage);
-    });
-    try {
-      return await client.sendRequest(AnswerQuestionnaireRequest.type, { ...params, workDoneToken });
-    } finally {
-      listening.dispose();
-    }
-  });
 }
 
 export function registerAnswerQuestionnaire(client: LanguageClient): vscode.Disposable {

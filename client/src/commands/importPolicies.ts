@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { ImportPoliciesRequest, type ImportPoliciesResult } from '../../../server/src/protocol';
 import { Commands } from '../ids';
+import { requestWithProgress } from '../requestWithProgress';
 import { policyRoot } from '../templates/templateSource';
 import { renderImportSummary } from '../text/importSummary';
 import { refusedInRestrictedMode } from '../trust';
@@ -46,12 +47,12 @@ async function importExistingPolicies(client: LanguageClient, rootUris: string[]
     void vscode.window.showWarningMessage(vscode.l10n.t('SOC 2: the language server is not running.'));
     return undefined;
   }
-  let result = await importWithProgress(client, { inputs, outFolder, force: args.force === true });
+  let result = await requestWithProgress(client, ImportPoliciesRequest.type, { inputs, outFolder, force: args.force === true }, vscode.l10n.t('SOC 2: Importing policies'));
   if (result.exists.length && !args.inputs) {
     const replace = vscode.l10n.t('Replace');
     const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} imported documents exist already. Replace them?', result.exists.length), replace);
     if (choice === replace) {
-      const again = await importWithProgress(client, { inputs: result.exists.map((e) => e.sourceUri), outFolder, force: true });
+      const again = await requestWithProgress(client, ImportPoliciesRequest.type, { inputs: result.exists.map((e) => e.sourceUri), outFolder, force: true }, vscode.l10n.t('SOC 2: Importing policies'));
       result = { written: [...result.written, ...again.written], exists: again.exists, failed: [...result.failed, ...again.failed] };
     }
   }
@@ -60,25 +61,6 @@ async function importExistingPolicies(client: LanguageClient, rootUris: string[]
   // The .md path makes it a Markdown document: links to the imported files work with Ctrl+click.
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(summary), { preview: false });
   return { result, summary };
-}
-
-/** Sends the request with a work-done token and shows its reports in a notification. */
-function importWithProgress(client: LanguageClient, params: { inputs: string[]; outFolder: string; force: boolean }): Thenable<ImportPoliciesResult> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('SOC 2: Importing policies') }, async (progress) => {
-    const workDoneToken = `soc2-import-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-    let reported = 0;
-    const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
-      if (value.kind === 'end') return;
-      const percentage = value.percentage ?? reported;
-      progress.report({ message: value.message, increment: Math.max(0, percentage - reported) });
-      reported = Math.max(reported, percentage);
-    });
-    try {
-      return await client.sendRequest(ImportPoliciesRequest.type, { ...params, workDoneToken });
-    } finally {
-      listening.dispose();
-    }
-  });
 }
 
 async function pickInputs(): Promise<string[] | undefined> {
