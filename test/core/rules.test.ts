@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { openWorkspace, ROOT } from '../helpers/coreHarness';
 import { RULES } from '../../server/src/core/rules';
 import { fixUntilStable } from '../../server/src/core/fixes/applyFixes';
+import { readExpectations, type Expectation } from './inlineExpectations';
 
 /**
  * Rule fixtures carry their expectations inline, as markdownlint's do:
@@ -13,23 +14,6 @@ import { fixUntilStable } from '../../server/src/core/fixes/applyFixes';
  * Every fix of the listed rules is then applied and the output checked again.
  */
 const FIXTURES = path.join(__dirname, 'fixtures', 'rules');
-
-interface Expectation {
-  line: number;
-  code: string;
-}
-
-function readExpectations(text: string): { rules: string[]; expected: Expectation[] } {
-  const rules = /rules:\s*([a-z, -]+)$/m.exec(text)?.[1].split(',').map((s) => s.trim()).filter(Boolean) ?? [];
-  const expected: Expectation[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    for (const m of line.matchAll(/expect(?:-line:\s*(\d+))?:?\s+([a-z-]+(?:\s*,\s*[a-z-]+)*)/g)) {
-      const at = m[1] ? Number(m[1]) : index + 1;
-      for (const code of m[2].split(',').map((s) => s.trim())) expected.push({ line: at, code });
-    }
-  });
-  return { rules, expected };
-}
 
 const key = (e: Expectation) => `${e.line}:${e.code}`;
 
