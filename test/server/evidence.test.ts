@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { CompletionList, Diagnostic } from 'vscode-languageserver-protocol';
-import { buildServer, copyWorkspace, LspClient, positionOf } from './lspHarness';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildServer, copyWorkspace, LspClient, positionOf, uriOf } from './lspHarness';
 
 /** Type II evidence in the language server, on a copy of examples/acme-type2 (today 2026-12-01). */
 describe('language server over stdio: evidence', function () {
@@ -58,5 +60,23 @@ describe('language server over stdio: evidence', function () {
     assert.deepEqual(before.map((d) => d.code), ['evidence-failed-unresolved']);
     await client.change(uri, client.text(uri) + '\n## Remediation\n\nA backup contact was added to the rota.\n');
     assert.deepEqual(((await client.pullDiagnostics(uri)).items as Diagnostic[]).map((d) => d.code), []);
+  });
+
+  it('re-hashes an attached file changed on disk while the server runs (evidence-hash-mismatch comes and goes)', async () => {
+    const attached = path.join(workspace.dir, 'evidence/access-review/2026-Q1-export.csv');
+    const record = uriOf(path.join(workspace.dir, 'evidence/access-review/2026-03-27.md'));
+    const original = readFileSync(attached);
+    const codes = async () => ((await client.pullDiagnostics(record)).items as Diagnostic[]).map((d) => d.code);
+    assert.deepEqual(await codes(), []);
+    const changeOnDisk = async (bytes: Buffer | string) => {
+      const refreshes = client.countRequests('workspace/diagnostic/refresh');
+      writeFileSync(attached, bytes);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(attached), type: 2 }] });
+      await client.waitFor('workspace/diagnostic/refresh', () => client.countRequests('workspace/diagnostic/refresh') > refreshes);
+    };
+    await changeOnDisk(`${original.toString('utf8')}extra,row\n`);
+    assert.deepEqual(await codes(), ['evidence-hash-mismatch']);
+    await changeOnDisk(original);
+    assert.deepEqual(await codes(), []);
   });
 });

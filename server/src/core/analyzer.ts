@@ -23,7 +23,7 @@ import { linkTarget } from './rules/brokenLink';
 import { checkIncomplete } from './rules/checkIncomplete';
 import { DOCUMENT_KINDS, POLICY_KIND } from './kinds';
 import { KindIndex } from './kinds/kindIndex';
-import { attachmentDigests } from './evidence/digests';
+import { AttachmentDigests } from './evidence/digests';
 import { EVIDENCE_RECORD_KIND, type EvidenceRecordFacts } from './evidence/recordKind';
 import { obligationIndex } from './evidence/obligations';
 import { readRiskMatrix } from './risks/loadRiskMatrix';
@@ -96,7 +96,7 @@ export class PolicyAnalyzer {
   /** questionnaires/*.yaml: YAML with findings of their own, like soc2-policy.yaml (answer-stale, answer-citation-broken). */
   readonly questionnaires: QuestionnaireSet;
   /** SHA-256 of files evidence records attach, by path (evidence-hash-mismatch). */
-  private attachmentDigests = new Map<string, string>();
+  private readonly attachmentDigests: AttachmentDigests;
   private workspaceFindingsCache?: Map<string, Finding[]>;
   private exclusionReasons?: Map<string, string>;
   private includeMatcher: (path: string) => boolean = () => false;
@@ -109,6 +109,7 @@ export class PolicyAnalyzer {
     this.config = defaultConfig(options.root);
     this.catalogs = new CatalogSet(options.builtins.catalogs);
     this.questionnaires = new QuestionnaireSet(options.root);
+    this.attachmentDigests = new AttachmentDigests(options.root, (path) => options.workspace.readFile(path));
   }
 
   /** Loads the config and custom catalogs, then every policy document under the root. */
@@ -287,11 +288,20 @@ export class PolicyAnalyzer {
     }
   }
 
-  /** Hashes the files evidence records attach; call again when records or such files change. */
+  /** Hashes every file evidence records attach, afresh. */
   async refreshEvidenceDigests(): Promise<void> {
-    const records = this.kindIndex.facts<EvidenceRecordFacts>(EVIDENCE_RECORD_KIND).values();
-    this.attachmentDigests = await attachmentDigests(records, this.options.root, (path) => this.options.workspace.readFile(path));
-    this.workspaceFindingsCache = undefined;
+    this.attachmentDigests.clear();
+    await this.syncEvidenceDigests();
+  }
+
+  /**
+   * After a record or any file changed (`changed`): hashes new attachments, and `changed` again if a record attaches
+   * it. Returns the records whose evidence-hash-mismatch findings may have changed.
+   */
+  async syncEvidenceDigests(changed?: string): Promise<string[]> {
+    const affected = await this.attachmentDigests.sync(this.kindIndex.facts<EvidenceRecordFacts>(EVIDENCE_RECORD_KIND).values(), changed);
+    if (affected.length) this.workspaceFindingsCache = undefined;
+    return affected;
   }
 
   /** A Markdown file under the root that the include and exclude globs let through. */

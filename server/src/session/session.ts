@@ -274,7 +274,11 @@ export class PolicySession {
     for (const [root, events] of byRoot) {
       const change = await root.run(async (analyzer) => {
         const result = emptyChange(root);
-        for (const event of events) merge(result, await this.applyDiskEvent(root, analyzer, event.path, event.type));
+        for (const event of events) {
+          merge(result, await this.applyDiskEvent(root, analyzer, event.path, event.type));
+          // An attached file (a scan export, a screenshot) changed, or a record now attaches another one.
+          merge(result, { files: await analyzer.syncEvidenceDigests(event.path) });
+        }
         root.changed();
         return result;
       });
@@ -300,6 +304,8 @@ export class PolicySession {
     const change = await root.run(async (analyzer) => {
       const result = emptyChange(root);
       for (const [uri, kind] of work) merge(result, await this.applyEdit(root, analyzer, uri, kind));
+      // An edited record may attach a file not hashed yet.
+      merge(result, { files: await analyzer.syncEvidenceDigests() });
       root.changed();
       return result;
     });
