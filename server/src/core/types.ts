@@ -23,6 +23,8 @@ export type SeveritySetting = Severity | 'off';
 export interface TextEdit {
   span: Span;
   newText: string;
+  /** Another file than the finding's (absolute path). Fixes with such edits are quick fixes only, never `--fix`. */
+  file?: string;
 }
 
 export interface Fix {

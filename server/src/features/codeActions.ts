@@ -8,13 +8,14 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { Finding } from '../core/types';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, MAP_SUGGESTED_KIND, type DiagnosticData, type DiagnosticFix } from '../protocol';
+import type { Finding, TextEdit as CoreTextEdit } from '../core/types';
+import { ACCEPT_ANSWER_KIND, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, MAP_SUGGESTED_KIND, type DiagnosticData, type DiagnosticFix } from '../protocol';
 import type { DocumentTarget } from '../session/session';
 import { throwIfCancelled, type FeatureContext } from './common';
 import { mapSuggestedActions } from './suggestions';
+import { acceptAnswerActions } from './questionnaireReview';
 
-export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, MAP_SUGGESTED_KIND];
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, MAP_SUGGESTED_KIND, ACCEPT_ANSWER_KIND];
 
 const FIX_ALL_TITLE = 'Fix all auto-fixable SOC 2 policy problems';
 
@@ -37,12 +38,13 @@ export async function provideCodeActions(ctx: FeatureContext, params: CodeAction
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics ?? []) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-      for (const fix of fixesOf(diagnostic, findings, target)) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: workspaceEdit(ctx, target, fix.edits) });
+      for (const fix of fixesOf(ctx, diagnostic, findings, target)) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: fix.edit ?? workspaceEdit(ctx, target, fix.edits) });
       }
     }
   }
   if (wants(MAP_SUGGESTED_KIND)) actions.push(...mapSuggestedActions(target, params, (edits) => workspaceEdit(ctx, target, edits)));
+  if (wants(ACCEPT_ANSWER_KIND)) actions.push(...acceptAnswerActions(target, params.range, (edits) => workspaceEdit(ctx, target, edits)));
   // Offered unasked only when there is something to fix: computing it re-checks the document.
   const explicit = !!only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(k + '.'));
   if (target.doc && wants(FIX_ALL_KIND) && (explicit || findings.some((f) => f.fixes?.some((x) => x.preferred)))) {
@@ -69,10 +71,16 @@ export async function resolveCodeAction(ctx: FeatureContext, action: CodeAction)
  * The fixes of a diagnostic: from the fresh finding at the same place when there is one (the client's copy may be
  * a version behind), else from the diagnostic's data when it was computed on the current version.
  */
-function fixesOf(diagnostic: Diagnostic, findings: Finding[], target: DocumentTarget): DiagnosticFix[] {
+function fixesOf(ctx: FeatureContext, diagnostic: Diagnostic, findings: Finding[], target: DocumentTarget): (DiagnosticFix & { edit?: WorkspaceEdit })[] {
   const finding = findings.find((f) => f.code === diagnostic.code && f.message === diagnostic.message && sameRange(f.range, diagnostic.range));
   if (finding) {
-    return (finding.fixes ?? []).map((fix) => ({ title: fix.title, preferred: !!fix.preferred, edits: fix.edits.map((e) => ({ range: target.lines.rangeOf(e.span), newText: e.newText })) }));
+    return (finding.fixes ?? []).flatMap((fix) => {
+      if (fix.edits.some((e) => e.file !== undefined && e.file !== target.file)) {
+        const edit = multiFileEdit(ctx, target, fix.edits);
+        return edit ? [{ title: fix.title, preferred: !!fix.preferred, edits: [], edit }] : [];
+      }
+      return [{ title: fix.title, preferred: !!fix.preferred, edits: fix.edits.map((e) => ({ range: target.lines.rangeOf(e.span), newText: e.newText })) }];
+    });
   }
   const data = diagnostic.data as DiagnosticData | undefined;
   return data && Array.isArray(data.fixes) && data.version !== undefined && data.version === target.version ? data.fixes : [];
@@ -99,6 +107,26 @@ function workspaceEdit(ctx: FeatureContext, target: DocumentTarget, edits: TextE
     return { documentChanges: [{ textDocument: { uri: target.uri, version: target.version }, edits }] };
   }
   return { changes: { [target.uri]: edits } };
+}
+
+/** A fix that also edits other analysed files (a carve-out moved from soc2-policy.yaml to a vendor file). */
+function multiFileEdit(ctx: FeatureContext, target: DocumentTarget, edits: readonly CoreTextEdit[]): WorkspaceEdit | undefined {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const edit of edits) {
+    const file = edit.file ?? target.file;
+    const lines = file === target.file ? target.lines : target.analyzer.document(file)?.lines;
+    if (!lines) return undefined;
+    byFile.set(file, [...(byFile.get(file) ?? []), { range: lines.rangeOf(edit.span), newText: edit.newText }]);
+  }
+  if (ctx.client.documentChanges) {
+    return {
+      documentChanges: [...byFile].map(([file, fileEdits]) => ({
+        textDocument: { uri: ctx.session.uris.uriOf(file), version: file === target.file ? (target.version ?? null) : null },
+        edits: fileEdits,
+      })),
+    };
+  }
+  return { changes: Object.fromEntries([...byFile].map(([file, fileEdits]) => [ctx.session.uris.uriOf(file), fileEdits])) };
 }
 
 function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {

@@ -41,7 +41,8 @@ export function toDiagnostic(finding: Finding, lines: LineIndex | undefined, ver
   const data: DiagnosticData = {
     version,
     subject: finding.subject,
-    fixes: lines ? (finding.fixes ?? []).map((fix) => ({ title: fix.title, preferred: !!fix.preferred, edits: fix.edits.map((e) => ({ range: lines.rangeOf(e.span), newText: e.newText })) })) : [],
+    // Fixes that edit other files are computed fresh by code actions (they need those files' positions).
+    fixes: lines ? (finding.fixes ?? []).filter((fix) => fix.edits.every((e) => e.file === undefined)).map((fix) => ({ title: fix.title, preferred: !!fix.preferred, edits: fix.edits.map((e) => ({ range: lines.rangeOf(e.span), newText: e.newText })) })) : [],
   };
   return {
     range: finding.range,

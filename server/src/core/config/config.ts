@@ -14,6 +14,8 @@ export interface ScopeExclusion {
   reason: string;
   /** Where each criterion is listed in the config, for findings. */
   spans: Span[];
+  /** The lines of this entry of `exclusions`, when it has lines of its own (quick fixes remove it). */
+  entryLines?: Span;
 }
 
 /** The effective workspace configuration after defaults are applied. */
@@ -28,6 +30,8 @@ export interface PolicyConfig {
     exclusions: ScopeExclusion[];
     /** The `scope` key in soc2-policy.yaml, where gaps are reported. */
     keySpan?: Span;
+    /** The lines of `exclusions:` and all its entries, when they have lines of their own. */
+    exclusionsLines?: Span;
   };
   include: string[];
   /** True when the config lists include globs: matching files are policy documents even without mappings. */

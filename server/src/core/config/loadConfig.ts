@@ -1,7 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import schema from './configSchema.json';
 import type { Finding, SeveritySetting } from '../types';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex, ownLines } from '../text/lineIndex';
 import { parseYaml, ajvErrorPath, pointerToPath, spanForPath, keySpanForPath, nodeAt, spanOf } from '../yaml/yamlSource';
 import { defaultConfig, type PolicyConfig } from './config';
 import { parseCycle } from '../dates';
@@ -72,9 +72,13 @@ export function loadConfig(text: string, file: string, root: string, knownRules:
           (isSeq(node) ? spanOf(source, nodeAt(source, ['scope', 'exclusions', index, 'criteria', i])) : spanOf(source, node)) ??
           spanForPath(source, ['scope', 'exclusions', index]),
         );
-        return { criteria, reason: exclusion.reason, spans };
+        const entry = spanOf(source, nodeAt(source, ['scope', 'exclusions', index]));
+        return { criteria, reason: exclusion.reason, spans, entryLines: entry && ownLines(lines, entry) };
       }),
     };
+    const exclusionsKey = keySpanForPath(source, ['scope', 'exclusions']);
+    const exclusionsValue = spanOf(source, nodeAt(source, ['scope', 'exclusions']));
+    if (exclusionsKey && exclusionsValue) config.scope.exclusionsLines = ownLines(lines, { start: exclusionsKey.start, end: exclusionsValue.end });
   }
   if (raw.include && valid('/include')) {
     config.include = raw.include;

@@ -29,7 +29,8 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
 
 /** The edits of the preferred fix of each finding: what `--fix` and "fix all" apply. */
 export function preferredEdits(findings: readonly Finding[]): TextEdit[] {
-  return findings.flatMap((f) => f.fixes?.find((fix) => fix.preferred)?.edits ?? []);
+  // A fix that edits other files too is for a person to choose, never applied to one text.
+  return findings.flatMap((f) => f.fixes?.find((fix) => fix.preferred && fix.edits.every((e) => e.file === undefined))?.edits ?? []);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { WorkspaceRule } from './rule';
 import type { VendorFacts } from '../vendors/vendorFacts';
 import { VENDOR_KIND } from '../vendors/vendorKind';
 import { namesVendor } from '../vendors/carveOuts';
+import { moveCarveOutFix } from '../fixes/moveCarveOut';
 
 const CARVE_OUT_WORDS = /\bcarve[sd]?[\s-]*out\b|\bsubservice\b/i;
 
@@ -18,13 +19,16 @@ export const carveOutAsExclusion: WorkspaceRule = {
       const vendor = carveOutVendors.find((v) => namesVendor(exclusion.reason, v));
       if (!vendor && !CARVE_OUT_WORDS.test(exclusion.reason)) continue;
       exclusion.criteria.forEach((id, index) => {
-        const where = vendor ? `in ${vendor.file.split('/').slice(-2).join('/')}` : 'in the vendor file (vendors/<id>.md, method: carve-out)';
+        const label = vendor?.file.split('/').slice(-2).join('/');
+        const where = vendor ? `in ${label}` : 'in the vendor file (vendors/<id>.md, method: carve-out)';
+        const fix = vendor && moveCarveOutFix(ctx.config.scope, file, exclusion, index, vendor, label!);
         ctx.report(file, {
           span: exclusion.spans[index],
           subject: id,
           message:
             `${id} is excluded because it is carved out, but a carved-out criterion still applies: the vendor's controls are complementary (CSOCs) and our monitoring of the vendor is tested. ` +
             `Remove the exclusion and list ${id} under csocs ${where}. Exclude only criteria that do not apply to the system at all.`,
+          fixes: fix ? [fix] : undefined,
         });
       });
     }

@@ -59,3 +59,19 @@ export class LineIndex {
     return this.text.includes('\r') && !this.text.includes('\n') ? '\r' : '\n';
   }
 }
+
+/**
+ * The whole lines holding `span` (up to the start of the next line), when nothing else is on them: only indentation
+ * and list dashes before it, and only blanks or a `#` comment after it. Undefined otherwise (a flow list, say).
+ */
+export function ownLines(lines: LineIndex, span: Span): Span | undefined {
+  // YAML block collections end after their last line break: that line is not theirs.
+  let end = span.end;
+  while (end > span.start && /\s/.test(lines.text[end - 1])) end--;
+  const first = lines.positionAt(span.start).line;
+  const last = lines.positionAt(end).line;
+  const before = lines.text.slice(lines.lineStart(first), span.start);
+  const after = lines.text.slice(end, lines.lineEnd(last));
+  if (!/^[ \t-]*$/.test(before) || !/^\s*(#.*)?$/.test(after)) return undefined;
+  return { start: lines.lineStart(first), end: last + 1 < lines.lineCount ? lines.lineStart(last + 1) : lines.text.length };
+}

@@ -26,6 +26,15 @@ export interface VendorReport {
   reviewed?: FactValue<DateOnly>;
 }
 
+/** Where a new `csocs` entry goes: `withKey` when the front matter has no `csocs` yet (the key is inserted too). */
+export interface CsocInsertPoint {
+  offset: number;
+  /** Indentation of the list's dashes. */
+  indent: string;
+  withKey: boolean;
+  eol: string;
+}
+
 /** What rules, reports and features need from one `vendors/<id>.md`. */
 export interface VendorFacts {
   file: string;
@@ -46,6 +55,8 @@ export interface VendorFacts {
   contract?: string;
   dpa?: string;
   headSpan: Span;
+  /** Where a quick fix adds a CSOC: after the last `csocs` entry, or as a new `csocs` key before the closing `---`. */
+  csocInsert?: CsocInsertPoint;
   problems: FactProblem[];
 }
 
@@ -92,6 +103,27 @@ export function readVendorFacts(doc: PolicyDocument): VendorFacts {
     contract: fields.text(['contract'])?.value,
     dpa: fields.text(['dpa'])?.value,
     headSpan,
+    csocInsert: csocInsertPoint(doc, fields),
     problems: fields.problems,
   };
+}
+
+/** Only where the insertion is plain: a block list of csocs, or none yet in a closed native front matter. */
+function csocInsertPoint(doc: PolicyDocument, fields: FieldReader): CsocInsertPoint | undefined {
+  const fm = doc.frontMatter;
+  if (!fm || fm.unclosed || fm.format !== 'native' || fm.source.errors.length) return undefined;
+  const { lines } = doc;
+  if (!fields.keySpan(['csocs'])) return { offset: lines.lineStart(lines.positionAt(fm.closeSpan.end).line), indent: '', withKey: true, eol: lines.eol };
+  const count = fields.length(['csocs']);
+  const first = fields.raw(['csocs', 0])?.span;
+  const last = fields.raw(['csocs', count - 1])?.span;
+  if (!count || !first || !last) return undefined;
+  const prefix = /^([ \t]*)- +$/.exec(doc.text.slice(lines.lineStart(lines.positionAt(first.start).line), first.start));
+  if (!prefix) return undefined;
+  // A block map's range ends after its last line break.
+  let end = last.end;
+  while (end > last.start && /\s/.test(doc.text[end - 1])) end--;
+  const lastLine = lines.positionAt(end).line;
+  const offset = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : doc.text.length;
+  return { offset, indent: prefix[1], withKey: false, eol: lines.eol };
 }
