@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { buildServer, copyWorkspace, LspClient, uriOf } from './lspHarness';
 import * as path from 'node:path';
 
@@ -33,18 +33,18 @@ describe('language server over stdio: carve-out written as an exclusion', functi
     const diagnostics = (await client.pullDiagnostics(config)).items as Diagnostic[];
     const carveOuts = diagnostics.filter((d) => d.code === 'carve-out-as-exclusion');
     assert.equal(carveOuts.length, 2, JSON.stringify(diagnostics.map((d) => d.code)));
-    const cc71 = carveOuts.find((d) => d.message.startsWith('CC7.1'))!;
+    const cc71 = carveOuts.find((d) => String(d.message).startsWith('CC7.1'))!;
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: config }, range: cc71.range, context: { diagnostics: [cc71] } });
     const move = actions.find((a) => /^Move CC7\.1 .* vendors\/aws\.md/.test(a.title));
     assert.ok(move, actions.map((a) => a.title).join(' | '));
     const changes = move.edit!.documentChanges as TextDocumentEdit[];
     assert.deepEqual(changes.map((c) => c.textDocument.uri).sort(), [config, vendor].sort());
-    for (const change of changes) await client.applyEdits(change.textDocument.uri, change.edits);
+    for (const change of changes) await client.applyEdits(change.textDocument.uri, change.edits as TextEdit[]);
     assert.match(client.text(config), /- criteria: \[CC6\.4\]\n/);
     assert.equal(client.text(vendor).length > vendorText.length, true);
     assert.match(client.text(vendor), /criteria: \[CC7\.1\]/);
     const after = ((await client.pullDiagnostics(config)).items as Diagnostic[]).filter((d) => d.code === 'carve-out-as-exclusion' || d.code === 'config-invalid');
-    assert.deepEqual(after.map((d) => d.message.slice(0, 5)), ['CC6.4']);
+    assert.deepEqual(after.map((d) => String(d.message).slice(0, 5)), ['CC6.4']);
     const vendorFindings = ((await client.pullDiagnostics(vendor)).items as Diagnostic[]).filter((d) => d.severity === 1);
     assert.deepEqual(vendorFindings, [], 'the vendor file is still valid');
     assert.equal(uriOf(path.join(workspace.dir, 'vendors/aws.md')), vendor);
