@@ -27,6 +27,7 @@ export const FRONT_MATTER_KEYS: readonly FrontMatterKey[] = [
   { key: 'last_reviewed', format: 'native', summary: 'The date of the last review (YYYY-MM-DD). With `review_cycle` it decides when a review is overdue.', example: '' },
   { key: 'review_cycle', format: 'native', summary: 'How often the document is reviewed: "<n> months", "<n> weeks", "<n> days" or "<n> years". Default: the config\'s review.defaultCycle.', example: '12 months' },
   { key: 'controls', format: 'native', summary: 'The Trust Services Criteria (or points of focus such as CC6.1.3) this document addresses.', values: 'criteria', example: '[]' },
+  { key: 'audience', format: 'native', summary: 'Who reads the document. `customer` makes it customer-facing: the customer responsibilities of the system description must be stated in one.', values: ['customer', 'internal'], example: 'customer' },
   { key: 'frameworks', format: 'native', summary: 'Controls of other catalogs this document addresses, by catalog id (for example `iso27001: [A.5.15]`).', values: 'catalogs', example: '' },
   { key: 'name', format: 'comply', summary: 'strongdm/comply: the document title.', example: '' },
   { key: 'acronym', format: 'comply', summary: 'strongdm/comply: a short acronym for the document.', example: '' },

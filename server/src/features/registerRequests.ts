@@ -6,11 +6,12 @@ import { riskJson } from '../core/report/riskReport';
 import type { RiskFacts } from '../core/risks/riskFacts';
 import { RISK_KIND } from '../core/risks/riskKind';
 import { buildRiskRegister } from '../core/risks/riskRegister';
-import { RisksChangedNotification, RisksRequest, type RisksResult, type RootRisks, type ScopeParams } from '../protocol';
+import { RisksChangedNotification, RisksRequest, VendorsChangedNotification, VendorsRequest, type RisksResult, type RootRisks, type ScopeParams } from '../protocol';
 import type { PolicyRoot } from '../session/policyRoot';
 import type { PolicySession } from '../session/session';
 import { notifyWhenModelChanges } from './rootChangeNotifier';
 import { throwIfCancelled, type FeatureContext } from './common';
+import { rootVendors, vendorsOfRoots } from './vendorRequests';
 
 /** The register as `risks --format json` gives it, with URIs and id ranges for the editor. */
 function rootRisks(session: PolicySession, root: PolicyRoot, analyzer: PolicyAnalyzer): RootRisks {
@@ -36,7 +37,7 @@ export async function risksOfRoots(ctx: FeatureContext, params: ScopeParams | un
   return { roots };
 }
 
-/** `soc2Policy/risks`, and `soc2Policy/risksChanged` when a root's register changes. */
+/** `soc2Policy/risks` and `soc2Policy/vendors`, and their `...Changed` notifications when a root's register or inventory changes. */
 export class RegisterFeature {
   constructor(
     private readonly connection: Connection,
@@ -46,6 +47,8 @@ export class RegisterFeature {
   register(): void {
     this.connection.onRequest(RisksRequest.type, (params, token) => risksOfRoots(this.ctx, params, token));
     notifyWhenModelChanges(this.ctx, (root, analyzer) => rootRisks(this.ctx.session, root, analyzer), (rootUri) => this.connection.sendNotification(RisksChangedNotification.type, { rootUri }));
+    this.connection.onRequest(VendorsRequest.type, (params, token) => vendorsOfRoots(this.ctx, params, token));
+    notifyWhenModelChanges(this.ctx, (root, analyzer) => rootVendors(this.ctx.session, root, analyzer), (rootUri) => this.connection.sendNotification(VendorsChangedNotification.type, { rootUri }));
   }
 
 }

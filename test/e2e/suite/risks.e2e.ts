@@ -1,13 +1,15 @@
 /**
- * The risk register in real VS Code, on examples/acme-saas: the Risks tree by level, hover on a risk id, and a
- * deliberate risk finding of the example as a diagnostic. Reads the example only: nothing is written.
+ * The risk register and the vendor inventory in real VS Code, on examples/acme-saas: the heat map and both trees
+ * (Risks by level, Vendors by their findings with AWS carved out), hover on a risk id, and a deliberate risk finding
+ * of the example as a diagnostic. Reads the example only: nothing is written.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Soc2PolicyApi } from '../../../client/src/extension';
 import type { RiskNode } from '../../../client/src/views/riskTree';
+import type { VendorNode } from '../../../client/src/views/vendorTree';
 import { readyApi } from './clientHelpers';
-import { WEBVIEW_FRAMES, controlDir, diagnostics, hoverText, page, positionOf, waitFor } from './helpers';
+import { EXTENSION_ID, WEBVIEW_FRAMES, controlDir, diagnostics, hoverText, page, positionOf, screenshot, waitFor } from './helpers';
 
 export function defineRisksSuite(): void {
   describe('risk register in VS Code', function () {
@@ -73,6 +75,53 @@ export function defineRisksSuite(): void {
       assert.match(critical, /R-001/);
       await page({ action: 'click', selector: '.risk-map .risk-cell button[data-key$=":R-003"]', frames: WEBVIEW_FRAMES });
       await waitFor('R-003 opened from the heat map', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/risks/R-003.md'));
+    });
+
+    it('lists the example\'s vendors in the Vendors tree, grouped by their findings, with AWS\'s carved-out criteria', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('soc2Policy.vendors.focus');
+      const groups = await waitFor('the Vendors tree', () => {
+        const nodes = api.vendors.getChildren();
+        return nodes.reduce((n, node) => n + (node.kind === 'group' ? node.vendors.length : 0), 0) === 6 ? nodes : undefined;
+      }, 60_000);
+      const label = (node: VendorNode) => String(api.vendors.getTreeItem(node).label);
+      // EXPECTED.md: vendor-report-stale on datadog, vendor-report-missing on stripe; no other vendor finding.
+      assert.deepEqual(groups.map(label), ['Report stale', 'Report missing', 'OK']);
+      const byGroup = new Map(groups.map((group) => [label(group), api.vendors.getChildren(group).map(label)]));
+      assert.deepEqual(byGroup.get('Report stale'), ['Datadog']);
+      assert.deepEqual(byGroup.get('Report missing'), ['Stripe']);
+      assert.deepEqual([...byGroup.get('OK')!].sort(), ['Amazon Web Services', 'GitHub', 'Okta', 'Slack']);
+      assert.match(String(api.vendors.getTreeItem(api.vendors.getChildren(groups[0])[0]).description), /^high · report to 2025-09-30$/);
+      assert.deepEqual(groups.map((group) => api.vendors.getTreeItem(group).description), ['1 vendor', '1 vendor', '4 vendors']);
+
+      const aws = api.vendors.getChildren(groups[2]).find((n) => label(n) === 'Amazon Web Services')!;
+      const item = api.vendors.getTreeItem(aws);
+      assert.equal(item.description, 'critical · carve-out · report to 2026-03-31');
+      assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+      const criteria = api.vendors.getChildren(aws);
+      assert.deepEqual(criteria.map(label), ['CC6.4', 'CC6.5']);
+      for (const criterion of criteria) assert.match(String(api.vendors.getTreeItem(criterion).description), / · monitored$/);
+      // Vendors that carve nothing out have no children.
+      assert.deepEqual(api.vendors.getChildren(api.vendors.getChildren(groups[2]).find((n) => label(n) === 'Okta')!), []);
+
+      await vscode.commands.executeCommand(item.command!.command, ...item.command!.arguments!);
+      await waitFor('aws.md open from the Vendors tree', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/vendors/aws.md'));
+      if (!controlDir) return;
+      // The side bar holds every SOC 2 view: hide the others for the shot, so the whole inventory is drawn.
+      const others = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.views.soc2Policy as { id: string }[]).map((v) => v.id).filter((id) => id !== 'soc2Policy.vendors');
+      for (const id of others) await vscode.commands.executeCommand(`${id}.toggleVisibility`);
+      try {
+        await vscode.commands.executeCommand('soc2Policy.vendors.focus');
+        // The rows are drawn, not only provided: the last group's last vendor and the carve-out's criteria.
+        await page({ action: 'waitFor', selector: '.monaco-list-row[aria-label*="Amazon Web Services"]', timeoutMs: 15_000 });
+        await page({ action: 'waitFor', selector: '.monaco-list-row[aria-label*="CC6.5"]', timeoutMs: 15_000 });
+        await page({ action: 'waitFor', selector: '.monaco-list-row[aria-label*="Slack"]', timeoutMs: 15_000 });
+        await vscode.commands.executeCommand('notifications.clearAll');
+        await vscode.commands.executeCommand('workbench.action.closePanel');
+        await screenshot('vendors-tree');
+      } finally {
+        for (const id of others) await vscode.commands.executeCommand(`${id}.toggleVisibility`);
+      }
     });
 
     it('reports the example\'s overdue High risk as a diagnostic', async () => {

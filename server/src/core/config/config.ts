@@ -52,6 +52,8 @@ export interface PolicyConfig {
   risks: RiskSettings;
   /** Vendors and subservice organizations (soc2-policy.yaml `vendors:`). */
   vendors: VendorSettings;
+  /** soc2-policy.yaml `customerResponsibilities:`: globs of the customer-facing documents; empty means the default rule. */
+  customerResponsibilities: { customerFacing: string[] };
 }
 
 export interface CatalogReference {
@@ -126,5 +128,6 @@ export function defaultConfig(root: string): PolicyConfig {
     vagueCommitment: { words: [], allow: [] },
     risks: defaultRiskSettings(),
     vendors: defaultVendorSettings(),
+    customerResponsibilities: { customerFacing: [] },
   };
 }

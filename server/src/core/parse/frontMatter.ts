@@ -144,6 +144,12 @@ export function mappingLists(fm: FrontMatter): MappingList[] {
   return lists;
 }
 
+/** The list of ids at `path` read like a mapping list (risk `criteria`, vendor `csocs[].criteria`); undefined without the key. */
+export function idListAt(fm: FrontMatter, path: (string | number)[], catalogId: string): MappingList | undefined {
+  const key = keyAt(fm.source, path);
+  return key ? readList(fm.source, path.map(String), catalogId, nodeAt(fm.source, path), spanOf(fm.source, key)!) : undefined;
+}
+
 /** Catalog keys are case-insensitive (`TSC`, `tsc`, `ISO27001`). */
 export function normalizeCatalogKey(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9-]/g, '');

@@ -5,6 +5,7 @@ import { VENDOR_KIND } from '../vendors/vendorKind';
 import { namesVendor } from '../vendors/carveOuts';
 import type { PolicyDocument } from '../parse/policyDocument';
 import { relativePath } from '../paths';
+import { isSystemDescription } from './systemDescription';
 
 export const subserviceNotDescribed: WorkspaceRule = {
   kind: 'workspace',
@@ -36,6 +37,6 @@ function describingDocuments(documents: readonly PolicyDocument[], globs: readon
     return live.filter((d) => matches(relativePath(root, d.file)));
   }
   return live.filter(
-    (d) => d.type === 'narrative' || /system-description/i.test(d.id) || d.mappings.some((l) => l.catalogId === 'tsc' && l.items.some((i) => criterionOf(i.raw, 'tsc')?.id === 'CC9.2')),
+    (d) => isSystemDescription(d) || d.mappings.some((l) => l.catalogId === 'tsc' && l.items.some((i) => criterionOf(i.raw, 'tsc')?.id === 'CC9.2')),
   );
 }

@@ -2,6 +2,11 @@ import type { DocumentRule } from './rule';
 import type { Fix, Span, TextEdit } from '../types';
 import type { CatalogSet } from '../catalog/catalog';
 import { removeListItem, removeTagId } from '../fixes/removeItem';
+import { idListAt, type MappingList } from '../parse/frontMatter';
+import type { PolicyDocument } from '../parse/policyDocument';
+import { POLICY_KIND } from '../kinds/documentKind';
+import { RISK_KIND } from '../risks/riskKind';
+import { VENDOR_KIND } from '../vendors/vendorKind';
 
 /**
  * Fixes for an unknown id: a change to each suggestion not already in the same list or tag (that would make a
@@ -33,7 +38,8 @@ export const unknownCriterion: DocumentRule = {
   kind: 'document',
   code: 'unknown-criterion',
   defaultSeverity: 'error',
-  summary: 'A criterion id in front matter, a section tag or the body is not in the catalog.',
+  summary: 'A criterion id in front matter (a policy\'s mappings, a risk\'s criteria, a vendor\'s csocs), a section tag or the body is not in the catalog.',
+  documentKinds: [POLICY_KIND, RISK_KIND, VENDOR_KIND],
   check(ctx) {
     const { doc, catalogs } = ctx;
     const message = (raw: string, catalogId: string, listed: ReadonlySet<string>) => {
@@ -42,7 +48,7 @@ export const unknownCriterion: DocumentRule = {
       return `"${raw}" is not in the ${title} catalog.` + (suggestions.length ? ` Did you mean ${suggestions.join(' or ')}?` : ' Check the id against the catalog (hover or complete to browse it).');
     };
     const none = new Set<string>();
-    for (const list of doc.mappings) {
+    for (const list of [...doc.mappings, ...criteriaLists(doc, ctx.documentKind.id)]) {
       if (!catalogs.get(list.catalogId)) continue; // an unknown catalog is a front-matter problem, reported once on its key
       const listed = new Set(list.items.map((i) => i.raw));
       for (const item of list.items) {
@@ -67,3 +73,13 @@ export const unknownCriterion: DocumentRule = {
     }
   },
 };
+
+/** The TSC id lists of risks (`criteria`) and vendors (each CSOC's `criteria`): typos there would silently map nothing. */
+function criteriaLists(doc: PolicyDocument, kind: string): MappingList[] {
+  const fm = doc.frontMatter;
+  if (!fm) return [];
+  if (kind === RISK_KIND) return [idListAt(fm, ['criteria'], 'tsc')].filter((l): l is MappingList => l !== undefined);
+  if (kind !== VENDOR_KIND) return [];
+  const csocs = fm.data.csocs;
+  return (Array.isArray(csocs) ? csocs : []).flatMap((_, index) => idListAt(fm, ['csocs', index, 'criteria'], 'tsc') ?? []);
+}
