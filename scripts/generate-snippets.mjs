@@ -55,6 +55,22 @@ function guidanceComment(section) {
   return lines.map(esc);
 }
 
+/**
+ * The template's evidence obligations as the front matter `evidence:` list (docs/evidence.md). Plain text, not tab
+ * stops: the schedule is a starting point the author edits like any other front matter.
+ */
+function evidenceLines(obligations) {
+  if (!obligations?.length) return [];
+  return ['evidence:', ...obligations.flatMap((o) => [
+    `  - id: ${esc(o.id)}`,
+    `    kind: ${esc(o.kind)}`,
+    o.every ? `    every: ${o.every}` : `    on: ${o.on}`,
+    ...(o.owner ? [`    owner: ${esc(o.owner)}`] : []),
+    ...(o.criteria?.length ? [`    criteria: [${o.criteria.join(', ')}]`] : []),
+    ...(o.grace ? [`    grace: ${o.grace}`] : []),
+  ])];
+}
+
 /** Said once, under the title: what the example statements and guidance comments are for. */
 const DOCUMENT_GUIDANCE = '<!-- guidance: Each section starts with example statements and a comment saying what auditors look for and the evidence the statements produce. '
   + 'Change the statements, and the quoted defaults in them, to what the organisation actually does, then delete the guidance comments. -->';
@@ -79,6 +95,8 @@ function documentBody(t) {
     'status: draft',
     'review_cycle: 12 months',
     `controls: [\${${n++}:${t.suggestedCriteria.join(', ')}}]`,
+    ...(t.audience ? [`audience: ${t.audience}`] : []),
+    ...evidenceLines(t.obligations),
     '---',
     '',
     `# \${${title}}`,

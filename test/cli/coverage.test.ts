@@ -49,7 +49,7 @@ describe('cli: coverage', () => {
     for (const id of ids) assert.ok(html.includes(`>${id}<`), `${id} is on the heat map`);
     for (const label of ['Covered', 'Draft only', 'Uncovered', 'Excluded', 'Out of scope']) assert.ok(html.includes(label), label);
     for (const pct of ['87.9%', '66.7%', '50.0%', '84.2%']) assert.ok(html.includes(pct), pct);
-    assert.match(html, /CC3\.3<\/b><\/a> Fraud risk considered in risk assessment\. <span class="templates">Suggested templates: Risk Assessment Policy/);
+    assert.match(html, /CC3\.3<\/b><\/a> Fraud risk considered in risk assessment\. <span class="templates">Suggested templates: Risk Assessment Procedure \(<code>risk-assessment-procedure<\/code>\), Risk Assessment Policy/);
   });
 
   it('html and markdown escape what documents say', () => {

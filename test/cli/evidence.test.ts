@@ -53,6 +53,44 @@ describe('cli: evidence', () => {
     assert.match(runCli(['evidence', '--format', 'markdown', '--today', '2026-12-01'], { cwd: repo }).stdout, /\| access-review /);
   });
 
+  it('html is one self-contained page: a calendar row per obligation, each window\'s status in words, the request list', () => {
+    const repo = copyFixture('examples/acme-type2', dir, 'acme-type2-html');
+    const result = runCli(['evidence', '--format', 'html', '--today', '2026-12-01'], { cwd: repo });
+    assert.equal(result.code, 0, result.stderr);
+    const html = result.stdout;
+    assert.match(html, /^<!doctype html>/);
+    assert.doesNotMatch(html, /<script|<link|<img|<iframe| src=|url\(|@import|https?:\/\//i, 'no scripts and nothing remote');
+    const rows = [...html.matchAll(/<tr data-obligation="([^"]+)">([\s\S]*?)<\/tr>/g)].map((m) => ({ id: m[1], cells: [...m[2].matchAll(/<td class="w s-(\w+)"[^>]*>([\s\S]*?)<\/td>/g)] }));
+    assert.deepEqual(rows.map((r) => r.id), ['access-review', 'incident-tabletop', 'offboarding-checklist', 'patch', 'restore-test', 'vuln-scan-review']);
+    const access = rows.find((r) => r.id === 'access-review')!.cells;
+    assert.deepEqual(access.map((c) => c[1]), ['recorded', 'missing', 'recorded', 'due']);
+    // Colour is not the only signal: each cell says its window and its status as text.
+    for (const cell of rows.flatMap((r) => r.cells)) assert.match(cell[2], new RegExp(`</span> ${cell[1]}$`));
+    assert.match(access[1][2], /2026-Q2/);
+    const counts: Record<string, number> = {};
+    for (const cell of rows.flatMap((r) => r.cells)) counts[cell[1]] = (counts[cell[1]] ?? 0) + 1;
+    assert.deepEqual(counts, { recorded: 22, missing: 3, due: 5, future: 1 }, 'EXPECTED.md\'s totals');
+    assert.match(html, /<tr data-obligation="offboarding-checklist">[\s\S]*?3 records in the period, counted per event/);
+    // The request list says where each sampled record lives.
+    assert.match(html, /<section aria-labelledby="requests">[\s\S]*<code>evidence\/access-review\/2026-03-27\.md<\/code>/);
+    assert.match(html, /status as of 2026-12-01/);
+  });
+
+  it('html escapes workspace text (owners, kinds, record paths)', () => {
+    const repo = copyFixture('examples/acme-type2', dir, 'acme-type2-html-hostile');
+    const policy = path.join(repo, 'policies/access-control.md');
+    writeFileSync(policy, readFileSync(policy, 'utf8')
+      .replace('    owner: Head of IT\n', '    owner: "<script>alert(1)</script>"\n')
+      .replace('    kind: access review\n', '    kind: "<img src=x onerror=alert(2)>"\n'));
+    const record = readFileSync(path.join(repo, 'evidence/access-review/2026-09-24.md'), 'utf8');
+    writeFileSync(path.join(repo, 'evidence/access-review/2026-06-20 <b>&"x".md'), record.replace(/performed: \S+/, 'performed: 2026-06-20'));
+    const html = runCli(['evidence', '--format', 'html', '--today', '2026-12-01'], { cwd: repo }).stdout;
+    assert.ok(!html.includes('<script>') && !html.includes('<img') && !html.includes('<b>'), html);
+    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    assert.match(html, /&lt;img src=x onerror=alert\(2\)&gt;/);
+    assert.match(html, /2026-06-20 &lt;b&gt;&amp;&quot;x&quot;\.md/);
+  });
+
   it('evidence record writes a record with the file hash, never overwrites, and clears the finding', () => {
     const repo = copyFixture('examples/acme-type2', dir, 'acme-type2-record');
     writeFileSync(path.join(repo, 'evidence', 'q2-export.csv'), 'user,decision\nbob,keep\n');
@@ -70,5 +108,19 @@ describe('cli: evidence', () => {
     const unknown = runCli(['evidence', 'record', 'nope', '--link', 'https://x.example', '--today', '2026-12-01'], { cwd: repo });
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /known: access-review/);
+  });
+
+  it('evidence record starts the record with the checklist of the template for the obligation\'s kind, or the plain notes', () => {
+    const repo = copyFixture('examples/acme-type2', dir, 'acme-type2-record-checklist');
+    const access = runCli(['evidence', 'record', 'access-review', '--date', '2026-06-20', '--link', 'https://x.example/2', '--today', '2026-12-01'], { cwd: repo });
+    assert.equal(access.code, 0, access.stderr);
+    const text = readFileSync(path.join(repo, 'evidence/access-review/2026-06-20.md'), 'utf8');
+    assert.match(text, /\n## Checklist\n\nFrom the User Access Review Procedure template: /);
+    assert.match(text, /^- \[ \] Export the account listing of every in-scope system/m);
+    // patch is a comply cron procedure without a kind: no template matches it.
+    const patch = runCli(['evidence', 'record', 'patch', '--date', '2026-06-15', '--link', 'https://x.example/3', '--today', '2026-12-01'], { cwd: repo });
+    assert.equal(patch.code, 0, patch.stderr);
+    const plain = readFileSync(path.join(repo, 'evidence/patch/2026-06-15.md'), 'utf8');
+    assert.ok(plain.endsWith('---\n\nNotes: what was checked, by whom, and what was found.\n'), plain);
   });
 });

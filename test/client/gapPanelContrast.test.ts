@@ -94,3 +94,14 @@ describe('gap panel colours', () => {
     assert.equal(contrast(parseHex('#777777'), parseHex('#FFFFFF')).toFixed(2), '4.48');
   });
 });
+
+describe('evidence calendar colours', () => {
+  const WINDOW_STATUSES = ['ev-recorded', 'ev-failed', 'ev-missing', 'ev-due', 'ev-future'];
+  for (const [name, theme] of Object.entries(THEMES)) {
+    it(`gives every window state 4.5:1 text contrast in ${name}`, () => {
+      const low = WINDOW_STATUSES.map((status) => [status, contrast(cellColours(status, theme).text, cellColours(status, theme).background)] as const)
+        .filter(([, ratio]) => ratio < 4.5).map(([status, ratio]) => `${status} ${ratio.toFixed(2)}:1`);
+      assert.deepEqual(low, []);
+    });
+  }
+});

@@ -34,6 +34,21 @@ describe('new documents from skeletons', () => {
     assert.doesNotMatch(onlyPrivacy, /<!-- controls:/);
   });
 
+  it('drops out-of-scope criteria from evidence obligations too, keeping the obligation', () => {
+    const securityOnly = (id: string) => categoryOfId(id) === 'security';
+    const restore = snippetToText(restrictToScope(skeleton('backup-restore-test').body, securityOnly));
+    assert.match(restore, /^evidence:\n {2}- id: restore-test\n {4}kind: restore test\n {4}every: quarter\n {4}owner: [^\n]+\n {4}grace: 10d$/m);
+    assert.doesNotMatch(restore, /^ {4}criteria:/m, 'an obligation left without criteria evidences what the document maps');
+    const onboarding = snippetToText(restrictToScope(skeleton('onboarding-offboarding').body, securityOnly));
+    assert.match(onboarding, /^ {4}criteria: \[CC1\.4, CC6\.2\]$/m);
+  });
+
+  it('keeps the evidence obligations of a template in a session, as text rather than tab stops', () => {
+    const snippet = sessionSnippet(skeleton('access-review'), { title: 'Quarterly Access Review', id: 'quarterly-access-review', today: '2026-12-01' });
+    assert.match(snippet, /^evidence:\n {2}- id: access-review\n {4}kind: access review\n {4}every: quarter\n {4}owner: Security lead\n {4}criteria: \[CC6\.2, CC6\.3\]\n {4}grace: 10d\n---$/m);
+    assert.match(snippet, /^owner: \$\{1:Owner role\}$/m, 'the obligation owner does not take the document owner\'s tab stop');
+  });
+
   it('turns a skeleton into a session: fixed title and id, then owner, approver, dates, controls, sections', () => {
     const snippet = sessionSnippet(skeleton('access-control'), { title: 'Access $ Policy}', id: 'access-policy', criterion: 'CC6.8', today: '2026-12-01' });
     const stops = tabStops(snippet);

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { customize, parseSkeletons, snippetToText } from '../../client/src/templates/skeletons';
 import { openWorkspace, ROOT, sharedBuiltins } from '../helpers/coreHarness';
 import { isGuidanceComment, statementText, type PolicyTemplate } from '../../server/src/core/templates/templates';
+import { obligationIndex } from '../../server/src/core/evidence/obligations';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const skeletons = parseSkeletons(readFileSync(path.join(REPO, 'snippets/soc2-policy.code-snippets'), 'utf8'));
@@ -53,6 +54,47 @@ describe('documents generated from templates (new policy, initialize workspace, 
     const capacity = skeletons.find((s) => s.templateId === 'capacity-availability')!;
     assert.ok(capacity.body.some((l) => l.includes(':\\$5,000}')), 'a dollar sign in a default is escaped');
     assert.match(snippetToText(capacity.body), /spending above \$5,000 a month/);
+  });
+
+  it('declare the template\'s evidence obligations in front matter, read as the workspace\'s obligations once approved', async () => {
+    const withObligations = templates.filter((t) => t.obligations.length);
+    assert.ok(withObligations.length >= 8, `${withObligations.length} templates declare obligations`);
+    const files: Record<string, string> = { 'soc2-policy.yaml': 'scope:\n  categories: [security, availability]\naudit:\n  type: II\n  period: {start: 2026-01-01, end: 2026-12-31}\n' };
+    for (const t of withObligations) {
+      const text = snippetToText(customize(skeletons.find((s) => s.templateId === t.id)!, { id: t.id }));
+      files[`procedures/${t.id}.md`] = text.replace(/^status: draft$/m, 'status: approved');
+    }
+    const { analyzer } = await openWorkspace(files);
+    const index = obligationIndex(analyzer.documents());
+    for (const t of withObligations) {
+      const invalid = analyzer.findings(`${ROOT}/procedures/${t.id}.md`).filter((f) => f.code === 'evidence-obligation-invalid');
+      assert.deepEqual(invalid.map((f) => f.message), [], t.id);
+      for (const o of t.obligations) {
+        const read = index.get(o.id);
+        assert.ok(read, `${t.id}: ${o.id}`);
+        assert.equal(read.document, `${ROOT}/procedures/${t.id}.md`);
+        assert.equal(read.kind, o.kind);
+        assert.deepEqual(read.schedule, o.every ? { every: o.every } : { on: 'event' });
+        assert.deepEqual(read.criteria, o.criteria);
+        assert.equal(read.owner, o.owner);
+        assert.equal(read.inactive, false);
+      }
+    }
+  });
+
+  it('give the system description\'s customer responsibilities to the customer document word for word, which customers are marked to read', async () => {
+    const text = (id: string, as = id) => snippetToText(customize(skeletons.find((s) => s.templateId === id)!, { id: as }));
+    const cuecs = (id: string, heading: string) => sectionLines(text(id), heading).filter((l) => l.startsWith('- '));
+    assert.equal(cuecs('system-description', 'Complementary User Entity Controls').length, 5);
+    assert.deepEqual(cuecs('customer-responsibilities', 'Customer Responsibilities'), cuecs('system-description', 'Complementary User Entity Controls'));
+    const unstated = async (files: Record<string, string>) => {
+      const { analyzer } = await openWorkspace({ 'soc2-policy.yaml': 'scope:\n  categories: [security]\n', ...files });
+      return analyzer.allFindings().filter((f) => f.code === 'customer-responsibility-unstated');
+    };
+    // Renamed, the customer document is still customer-facing through its audience.
+    assert.match(text('customer-responsibilities'), /^audience: customer$/m);
+    assert.deepEqual(await unstated({ 'policies/system-description.md': text('system-description'), 'policies/what-customers-do.md': text('customer-responsibilities', 'what-customers-do') }), []);
+    assert.equal((await unstated({ 'policies/system-description.md': text('system-description') })).length, 1, 'without the customer document the rule asks for one');
   });
 
   it('check clean against the core rules with every category in scope (apart from the placeholders template-leftover reports)', async () => {

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { sharedBuiltins } from '../helpers/coreHarness';
 import { CatalogSet } from '../../server/src/core/catalog/catalog';
 import { loadTemplates } from '../../server/src/core/templates/loadTemplates';
-import { statementParts, statementText, templateWordCount, type PolicyTemplate } from '../../server/src/core/templates/templates';
+import { statementParts, statementText, templateWordCount, TemplateSet, type PolicyTemplate } from '../../server/src/core/templates/templates';
+import { COMMON_EVIDENCE_KINDS } from '../../server/src/core/evidence/obligations';
 import { InMemoryWorkspace } from '../../server/src/core/workspace';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -26,6 +27,8 @@ function prose(t: PolicyTemplate): [string, string][] {
       ...s.statements.map((st, i): [string, string] => [`${t.id} / ${s.heading} statement ${i + 1}`, statementText(st)]),
       ...s.evidence.map((e, i): [string, string] => [`${t.id} / ${s.heading} evidence ${i + 1}`, e]),
     ] as [string, string][]),
+    // Checklists go into the body of evidence records.
+    ...t.obligations.flatMap((o) => o.checklist.map((item, i): [string, string] => [`${t.id} / obligation ${o.id} checklist ${i + 1}`, item])),
   ];
 }
 
@@ -140,6 +143,58 @@ describe('templates', () => {
         }
       }
     }
+  });
+
+  it('has an evidence template with an obligation and a checklist for each common evidence kind', () => {
+    const kinds = ['access review', 'restore test', 'vulnerability scan review', 'incident tabletop', 'onboarding checklist',
+      'offboarding checklist', 'security training', 'vendor review', 'risk assessment'];
+    const set = new TemplateSet(templates);
+    for (const kind of kinds) {
+      const match = set.obligationOfKind(kind);
+      assert.ok(match, `no template declares an obligation of kind "${kind}"`);
+      assert.ok(COMMON_EVIDENCE_KINDS.includes(match.obligation.kind as (typeof COMMON_EVIDENCE_KINDS)[number]), `${kind}: completion offers it`);
+    }
+    assert.equal(set.obligationOfKind('ACCESS  Review')?.template.id, 'access-review', 'case and spacing do not matter');
+    assert.equal(set.obligationOfKind('penetration test'), undefined);
+    assert.equal(set.obligationOfKind(undefined), undefined);
+    assert.equal(set.obligationOfKind('  '), undefined);
+  });
+
+  it('gives each obligation checklist steps without vague words, and criteria the template suggests', () => {
+    for (const t of templates) {
+      for (const o of t.obligations) {
+        assert.deepEqual((o.criteria ?? []).filter((id) => !t.suggestedCriteria.includes(id)), [], `${t.id} / ${o.id}: criteria not suggested`);
+        for (const item of o.checklist) assert.doesNotMatch(item, VAGUE, `${t.id} / ${o.id}: ${item}`);
+        assert.ok(o.checklist.some((item) => /sign off|sign-off/i.test(item)), `${t.id} / ${o.id}: the checklist ends in a sign-off`);
+      }
+    }
+  });
+
+  it('rejects an obligation kind that another template already declares, and an obligation without a schedule', async () => {
+    const base = ['title: T', 'type: procedure', 'summary: S.', 'suggestedCriteria: [CC6.1]', 'sections:', '  - heading: Policy', '    guidance: G.', 'obligations:'];
+    const obligation = (id: string, kind: string, schedule: string[]) => [`  - id: ${id}`, `    kind: ${kind}`, ...schedule.map((l) => `    ${l}`), '    checklist: [One., Two., Three.]'];
+    const ws = new InMemoryWorkspace({
+      '/t/a.yaml': ['id: a', ...base, ...obligation('x', 'access review', ['every: quarter'])].join('\n'),
+      '/t/b.yaml': ['id: b', ...base, ...obligation('y', 'Access  Review', ['on: event'])].join('\n'),
+      '/t/c.yaml': ['id: c', ...base, ...obligation('z', 'restore test', [])].join('\n'),
+      '/t/d.yaml': ['id: d', ...base, ...obligation('w', 'vendor review', ['every: year']), ...obligation('v', 'vendor review', ['every: year'])].join('\n'),
+    });
+    const files = ['/t/a.yaml', '/t/b.yaml', '/t/c.yaml', '/t/d.yaml'];
+    const { templates: loaded, findings } = await loadTemplates(files, (p) => ws.readFile(p));
+    assert.deepEqual(loaded.map((t) => t.id), ['a']);
+    assert.deepEqual(loaded[0].obligations.map((o) => [o.id, o.every]), [['x', 'quarter']]);
+    const messages = findings.map((f) => `${f.file}:${f.range.start.line + 1} ${f.message}`).join('\n');
+    assert.match(messages, /\/t\/b\.yaml:11 Template obligation kind is already declared by \/t\/a\.yaml/);
+    assert.match(messages, /\/t\/c\.yaml:\d+ .*(every|on)/);
+    assert.match(messages, /\/t\/d\.yaml:\d+ Template obligation kind is already declared by this template/);
+  });
+
+  it('ranks narratives after documents that set controls when suggesting templates for a criterion', () => {
+    const set = new TemplateSet(templates);
+    const forCustomers = set.suggestFor('CC2.3').map((t) => t.type);
+    assert.ok(forCustomers.includes('narrative'), 'the system description and customer documents suggest it');
+    assert.deepEqual(forCustomers, [...forCustomers].sort((a, b) => Number(a === 'narrative') - Number(b === 'narrative')));
+    assert.notEqual(forCustomers[0], 'narrative');
   });
 
   it('reports a statement marker without a default, and an unused default, at the statement', async () => {

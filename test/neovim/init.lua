@@ -1,13 +1,15 @@
 -- Headless Neovim (0.7+) as an LSP client we did not write: start the bundled server over stdio with
 -- vim.lsp.start_client, open a policy, wait (bounded) for its diagnostics, ask for a quick fix and a hover,
 -- and write what arrived as JSON for the mocha test to assert on.
--- Inputs come from the environment: SOC2_SERVER, SOC2_ROOT, SOC2_FILE, SOC2_OUT, SOC2_TIMEOUT_MS.
+-- Inputs come from the environment: SOC2_SERVER, SOC2_ROOT, SOC2_FILE, SOC2_OUT, SOC2_TIMEOUT_MS, SOC2_WAIT_CODE.
 
 local server = assert(os.getenv('SOC2_SERVER'), 'SOC2_SERVER not set')
 local root = assert(os.getenv('SOC2_ROOT'), 'SOC2_ROOT not set')
 local file = assert(os.getenv('SOC2_FILE'), 'SOC2_FILE not set')
 local out = assert(os.getenv('SOC2_OUT'), 'SOC2_OUT not set')
 local timeout = tonumber(os.getenv('SOC2_TIMEOUT_MS') or '20000')
+-- Optional: wait for a diagnostic with this code (workspace findings such as evidence-missing), not just any.
+local wait_code = os.getenv('SOC2_WAIT_CODE')
 
 local function write(result)
   local handle = assert(io.open(out, 'w'))
@@ -28,7 +30,13 @@ local function run()
   assert(vim.lsp.buf_attach_client(bufnr, client_id), 'buf_attach_client failed')
 
   local arrived = vim.wait(timeout, function()
-    return #vim.diagnostic.get(bufnr) > 0
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      local code = d.code or ((d.user_data or {}).lsp or {}).code
+      if not wait_code or code == wait_code then
+        return true
+      end
+    end
+    return false
   end, 50)
 
   local diagnostics = {}

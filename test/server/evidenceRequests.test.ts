@@ -46,6 +46,11 @@ describe('language server over stdio: evidence requests', function () {
     const fresh = await client.request<NewEvidenceRecordResult>('soc2Policy/newEvidenceRecord', { obligation: 'access-review', performed: '2026-06-20', link: 'https://tickets.example/ACC-42' });
     assert.match(fresh.uri, /evidence\/access-review\/2026-06-20\.md$/);
     assert.match(fresh.text, /^obligation: access-review\nperformed: 2026-06-20\nrecorded: 2026-12-01\nresult: pass\nlink: /m);
+    assert.match(fresh.text, /\n## Checklist\n\nFrom the User Access Review Procedure template: [^\n]*\n\n- \[ \] Export the account listing/, 'the access review checklist, as the CLI writes it');
+    const restore = await client.request<NewEvidenceRecordResult>('soc2Policy/newEvidenceRecord', { obligation: 'restore-test', performed: '2026-06-20' });
+    assert.match(restore.text, /From the Backup Restoration Test Procedure template/);
+    const patch = await client.request<NewEvidenceRecordResult>('soc2Policy/newEvidenceRecord', { obligation: 'patch', performed: '2026-06-15' });
+    assert.doesNotMatch(patch.text, /## Checklist/, 'no template for an obligation without a kind');
     const taken = await client.request<NewEvidenceRecordResult>('soc2Policy/newEvidenceRecord', { obligation: 'access-review', performed: '2026-03-27' });
     assert.match(taken.uri, /evidence\/access-review\/2026-03-27-2\.md$/);
     await assert.rejects(client.request('soc2Policy/newEvidenceRecord', { obligation: 'nope', performed: '2026-06-20' }), /No policy or procedure declares the obligation "nope"/);

@@ -3,6 +3,7 @@ import type { CoverageStore } from '../coverageStore';
 import { Commands, Views } from '../ids';
 import { customize, snippetToText, type Skeleton } from '../templates/skeletons';
 import { categoryOfId, restrictToScope } from '../templates/snippetSession';
+import { coreTemplatesFor, workspaceConfig } from '../templates/starterSet';
 import { exists, folderFor, loadSkeletons } from '../templates/templateSource';
 import { refusedInRestrictedMode } from '../trust';
 
@@ -30,31 +31,6 @@ function fallbackCategories(): { id: string; title: string }[] {
     { id: 'processing-integrity', title: vscode.l10n.t('Processing Integrity') },
     { id: 'privacy', title: vscode.l10n.t('Privacy') },
   ];
-}
-
-/** The policy set most SOC 2 audits of a category ask for first. */
-const CORE_TEMPLATES: Record<string, string[]> = {
-  security: ['information-security', 'governance-oversight', 'access-control', 'change-management', 'incident-response', 'risk-assessment',
-    'vendor-management', 'hr-security', 'security-awareness', 'logging-monitoring', 'vulnerability-management', 'control-monitoring'],
-  availability: ['backup-restore', 'business-continuity', 'capacity-availability'],
-  confidentiality: ['data-classification', 'data-retention', 'encryption'],
-  'processing-integrity': ['processing-integrity', 'change-management', 'secure-development'],
-  privacy: ['privacy', 'data-retention', 'data-subject-requests', 'breach-notification'],
-};
-
-export function workspaceConfig(categories: string[]): string {
-  return [
-    '# SOC 2 Policy Studio workspace configuration (see the extension README for every key).',
-    'scope:',
-    `  categories: [${categories.join(', ')}]`,
-    '  # exclusions:',
-    '  #   - criteria: [CC6.4]',
-    '  #     reason: Physical security of the data centres is carved out to the hosting provider.',
-    'include: ["policies/**/*.md", "procedures/**/*.md"]',
-    'review:',
-    '  defaultCycle: 12 months',
-    '',
-  ].join('\n');
 }
 
 async function pickFolder(args: InitWorkspaceArgs): Promise<vscode.Uri | undefined> {
@@ -118,7 +94,7 @@ export async function initWorkspace(extensionUri: vscode.Uri, store: CoverageSto
   if (!chosen) return undefined;
   const categories = ['security', ...chosen.filter((c) => c !== 'security')];
   const skeletons = await loadSkeletons(extensionUri);
-  const core = new Set(categories.flatMap((c) => CORE_TEMPLATES[c] ?? []));
+  const core = coreTemplatesFor(categories);
   const templateIds = args.templates ?? (await pickTemplates(skeletons, core));
   if (!templateIds) return undefined;
 

@@ -24,8 +24,10 @@ function suggestedFor(store: CoverageStore, criterion: string | undefined): stri
   if (!criterion) return [];
   const gap = store.current?.gaps.find((g) => g.id === criterion);
   if (gap) return gap.suggestedTemplates.map((t) => t.id);
+  // As the server ranks them (TemplateSet.suggestFor): narratives last, then the most focused first.
+  const narrative = (t: { type: string }) => Number(t.type === 'narrative');
   return (store.current?.catalog?.templates ?? []).filter((t) => t.suggestedCriteria.includes(criterion))
-    .sort((a, b) => a.suggestedCriteria.length - b.suggestedCriteria.length).map((t) => t.id);
+    .sort((a, b) => narrative(a) - narrative(b) || a.suggestedCriteria.length - b.suggestedCriteria.length).map((t) => t.id);
 }
 
 async function pickSkeleton(skeletons: Skeleton[], suggested: string[], criterion: string | undefined): Promise<Skeleton | undefined> {

@@ -15,14 +15,21 @@ export function categoryOfId(id: string): string | undefined {
 }
 
 /**
- * Skeleton lines without the ids `inScope` rejects, from `controls: [...]` and from section tags (a tag left empty
- * goes), so a new workspace is not greeted by out-of-scope-criterion warnings about the documents it just wrote.
+ * Skeleton lines without the ids `inScope` rejects, from `controls: [...]`, from the `criteria: [...]` of evidence
+ * obligations and from section tags (an obligation's list or a tag left empty goes), so a new workspace is not
+ * greeted by out-of-scope-criterion warnings about the documents it just wrote.
  */
 export function restrictToScope(body: string[], inScope: (id: string) => boolean): string[] {
   const keep = (list: string) => list.split(',').map((s) => s.trim()).filter((id) => id && inScope(id));
   return body.flatMap((line) => {
     const frontMatter = /^controls: \[(\$\{\d+:)?([^}\]]*)(\}?)\]$/.exec(line);
     if (frontMatter) return [`controls: [${frontMatter[1] ?? ''}${keep(frontMatter[2]).join(', ')}${frontMatter[3] ?? ''}]`];
+    // Without its criteria an obligation evidences what the document maps, which is already in scope.
+    const obligation = /^( {4}criteria: )\[([^\]]*)\]$/.exec(line);
+    if (obligation) {
+      const ids = keep(obligation[2]);
+      return ids.length ? [`${obligation[1]}[${ids.join(', ')}]`] : [];
+    }
     const tag = /^<!-- controls: (.*) -->$/.exec(line);
     if (tag) {
       const ids = keep(tag[1]);

@@ -19,10 +19,7 @@ export function policyRoot(rootUris: string[]): vscode.Uri | undefined {
   return folder?.uri;
 }
 
-/** Where documents of a type go: procedures in procedures/, everything else in policies/. */
-export function folderFor(type: string): string {
-  return type === 'procedure' ? 'procedures' : 'policies';
-}
+export { folderFor } from './starterSet';
 
 export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {

@@ -3,6 +3,7 @@ import type { CoverageLocation, CoverageStatus, CoveringDocument, CriterionCover
 import type { CoverageSnapshot, CoverageStore } from '../coverageStore';
 import { Commands, ContextKeys, Views } from '../ids';
 import { escapeMarkdown } from '../text/markdown';
+import { criterionDescription, operatingDetail, operatingLabel } from './operatingText';
 
 /** Tree nodes. Parents are stored so `reveal` (from the gap panel) can walk up without a search. */
 export type CoverageNode =
@@ -126,15 +127,18 @@ function criterionItem(node: Extract<CoverageNode, { kind: 'criterion' }>): vsco
   const [icon, color] = STATUS_ICON[c.status];
   item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
   const docs = c.documents.length === 1 ? vscode.l10n.t('1 doc') : vscode.l10n.t('{0} docs', c.documents.length);
-  item.description = c.status === 'covered' ? docs : `${statusText(c.status)}${c.documents.length ? ` · ${docs}` : ''}`;
+  // Type II: designed and operating side by side, e.g. "covered · operating gaps (3 missing) · 2 docs".
+  item.description = criterionDescription(c, statusText(c.status), vscode.l10n.t);
   // Escaped text, not appendText: that turns spaces into &nbsp; and the tooltip would never wrap.
   const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(c.id)}** · ${escapeMarkdown(c.title)}\n\n_${escapeMarkdown(statusText(c.status))}_`);
   if (c.reason) tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('Excluded: {0}', c.reason))}`);
+  if (c.operating) tooltip.appendMarkdown(`\n\n${escapeMarkdown(operatingDetail(c.operating, vscode.l10n.t))}`);
   if (node.description) tooltip.appendMarkdown(`\n\n${escapeMarkdown(node.description)}`);
   if (c.status === 'uncovered') tooltip.appendMarkdown(`\n\n${escapeMarkdown(vscode.l10n.t('Click to create a policy for it or map it into a document.'))}`);
   item.tooltip = tooltip;
   item.contextValue = `criterion.${c.status}`;
-  item.accessibilityInformation = { label: `${c.id} ${c.title}, ${statusText(c.status)}, ${docs}` };
+  const operating = c.operating ? `, ${operatingLabel(c.operating, vscode.l10n.t)}` : '';
+  item.accessibilityInformation = { label: `${c.id} ${c.title}, ${statusText(c.status)}${operating}, ${docs}` };
   if (c.status === 'uncovered') item.command = { command: Commands.closeGap, title: vscode.l10n.t('Close this gap'), arguments: [c.id] };
   return item;
 }

@@ -5,6 +5,7 @@ import {
   type EvidenceObligationInfo, type EvidenceResult, type EvidenceWindowInfo, type EvidenceWindowStatus, type RootEvidence,
 } from '../../../server/src/protocol';
 import { ContextKeys, Views } from '../ids';
+import { EVIDENCE_SEVERITY as SEVERITY, worstStatus } from './evidenceCalendarHtml';
 
 /** Obligations, then their windows (scheduled) or records (per event). */
 export type EvidenceNode =
@@ -20,12 +21,6 @@ const STATUS_ICON: Record<EvidenceWindowStatus, [string, string]> = {
   future: ['circle-outline', 'disabledForeground'],
 };
 
-/** Overdue first: an obligation sorts by the worst of its windows. */
-const SEVERITY: EvidenceWindowStatus[] = ['missing', 'failed', 'due', 'recorded', 'future'];
-
-export function worstStatus(obligation: EvidenceObligationInfo): EvidenceWindowStatus {
-  return SEVERITY.find((s) => obligation.windows.some((w) => w.status === s)) ?? 'recorded';
-}
 
 export function statusText(status: EvidenceWindowStatus): string {
   switch (status) {

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, type ReportFormat, type RisksResult } from '../../../server/src/protocol';
+import { DIAGNOSTIC_SOURCE, type EvidenceResult, type ReportFormat, type RisksResult } from '../../../server/src/protocol';
 import type { CoverageSnapshot, CoverageStore } from '../coverageStore';
 import { Commands, GAP_PANEL_VIEW_TYPE } from '../ids';
+import type { EvidenceTree } from './evidenceTree';
 import type { RiskTree } from './riskTree';
 import { renderGapBody, renderGapPage, type DocumentIssue, type GapRoot, type GapViewModel, type HeatSeries } from './gapPanelHtml';
+import { operatingGapsOf } from './operatingGapsHtml';
 
 const FORMATS: readonly ReportFormat[] = ['markdown', 'html', 'csv'];
 
@@ -25,7 +27,7 @@ function issues(code: string): DocumentIssue[] {
   return found.sort((a, b) => a.label.localeCompare(b.label) || a.line - b.line);
 }
 
-export function gapViewModel(snapshot: CoverageSnapshot | undefined, risks?: RisksResult): GapViewModel {
+export function gapViewModel(snapshot: CoverageSnapshot | undefined, risks?: RisksResult, evidence?: EvidenceResult): GapViewModel {
   if (!snapshot) return { roots: [], missingSections: [], overdueReviews: [], loading: true };
   const catalog = snapshot.catalog?.catalogs.find((c) => c.id === 'tsc') ?? snapshot.catalog?.catalogs[0];
   const seriesTitle = new Map(catalog?.series.map((s) => [s.id, s.title]));
@@ -41,6 +43,8 @@ export function gapViewModel(snapshot: CoverageSnapshot | undefined, risks?: Ris
       categories: root.summary.categories, overall: root.summary.overall,
       series: [...series.values()], gaps: snapshot.gaps.filter((g) => g.rootUri === root.rootUri),
       risks: risks?.roots.find((r) => r.rootUri === root.rootUri),
+      operating: operatingGapsOf(root),
+      evidence: evidence?.roots.find((r) => r.rootUri === root.rootUri),
     };
   });
   return { roots, missingSections: issues('missing-section'), overdueReviews: issues('review-overdue') };
@@ -78,10 +82,11 @@ export class GapPanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly store: CoverageStore, private readonly risks?: RiskTree) {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly store: CoverageStore, private readonly risks?: RiskTree, private readonly evidence?: EvidenceTree) {
     this.disposables = [
       store.onDidChange(() => this.scheduleUpdate()),
       ...(risks ? [risks.onDidChangeTreeData(() => this.scheduleUpdate())] : []),
+      ...(evidence ? [evidence.onDidChangeTreeData(() => this.scheduleUpdate())] : []),
       vscode.languages.onDidChangeDiagnostics(() => this.scheduleUpdate()),
     ];
   }
@@ -112,11 +117,12 @@ export class GapPanel implements vscode.Disposable {
   }
 
   private body(): string {
-    const model = gapViewModel(this.store.current, this.risks?.current);
+    const model = gapViewModel(this.store.current, this.risks?.current, this.evidence?.current);
     this.openable = new Set([
       ...model.missingSections.map((i) => i.uri), ...model.overdueReviews.map((i) => i.uri),
       ...model.roots.flatMap((r) => r.gaps.flatMap((g) => g.documents.map((d) => d.uri))),
       ...model.roots.flatMap((r) => r.risks?.risks.map((risk) => risk.uri) ?? []),
+      ...model.roots.flatMap((r) => r.evidence?.obligations.flatMap((o) => [o.documentUri, ...o.windows.flatMap((w) => w.records)]) ?? []),
     ]);
     return renderGapBody(model, vscode.l10n.t);
   }

@@ -3,8 +3,10 @@
  * Every piece of workspace text goes through `esc`; the page has no inline script or style, so the CSP
  * can stay strict; media/gapPanel.js adds behaviour through `data-action` attributes.
  */
-import type { CategorySummary, CoverageStatus, Gap, OverallSummary, RootRisks } from '../../../server/src/protocol';
+import type { CategorySummary, CoverageStatus, Gap, OverallSummary, RootEvidence, RootRisks } from '../../../server/src/protocol';
 import { renderRiskHeatMap } from './riskHeatMapHtml';
+import { renderEvidenceCalendar } from './evidenceCalendarHtml';
+import { renderOperatingGaps, type OperatingGaps } from './operatingGapsHtml';
 
 export interface HeatCell {
   id: string;
@@ -38,6 +40,10 @@ export interface GapRoot {
   gaps: Gap[];
   /** The root's risk register, when it keeps one: its heat map follows the criteria's. */
   risks?: RootRisks;
+  /** Type II only: criteria whose evidence has a closed window without a record (operatingGapsHtml.ts). */
+  operating?: OperatingGaps;
+  /** Type II only: the server's evidence calendar of the root, drawn by evidenceCalendarHtml.ts. */
+  evidence?: RootEvidence;
 }
 
 export interface GapViewModel {
@@ -208,7 +214,7 @@ export function renderGapBody(model: GapViewModel, t: Translate = fillIn): strin
   const multiRoot = model.roots.length > 1;
   const roots = model.roots.map((root) => `<section class="root"${attrs({ 'aria-label': root.name })}>`
     + (multiRoot ? `<h2 class="root-name">${esc(root.name)}</h2>` : '')
-    + `<h2>${esc(t('Summary'))}</h2>${summary(root, t)}<h2>${esc(t('Heat map'))}</h2>${heatMap(root, t)}${renderRiskHeatMap(root.risks, t)}<h2>${esc(t('Gaps'))}</h2>${gapList(root, t)}</section>`).join('');
+    + `<h2>${esc(t('Summary'))}</h2>${summary(root, t)}<h2>${esc(t('Heat map'))}</h2>${heatMap(root, t)}${renderRiskHeatMap(root.risks, t)}<h2>${esc(t('Gaps'))}</h2>${gapList(root, t)}${renderOperatingGaps(root.rootUri, root.operating, t)}${renderEvidenceCalendar(root.evidence, t)}</section>`).join('');
   // Exports are secondary: the primary action is closing the next gap.
   const exportButtons = EXPORTS.map(([format, label]) => `<button${attrs({
     type: 'button', class: 'secondary', 'data-action': 'export', 'data-format': format, 'data-key': `export:${format}`, title: t('Save the coverage report as {0}', label),

@@ -3,7 +3,7 @@ import { parseDate, type DateOnly } from '../core/dates';
 import { RECORD_RESULTS } from '../core/evidence/recordKind';
 import { usageError } from './errors';
 
-export const EVIDENCE_FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
+export const EVIDENCE_FORMATS = ['text', 'json', 'csv', 'markdown', 'html'] as const;
 
 /** `evidence [paths]`: the calendar. `evidence record <obligation>`: writes a record. */
 export interface EvidenceArgs {

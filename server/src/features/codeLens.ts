@@ -2,8 +2,9 @@ import { CodeLensRefreshRequest, type CancellationToken, type CodeLens, type Cod
 import { ClientCommands } from '../protocol';
 import type { RootChange } from '../session/session';
 import { throwIfCancelled, type FeatureContext } from './common';
+import { evidenceLenses } from './evidenceLens';
 
-/** "Covers 5 criteria · 2 findings" above the front matter. */
+/** "Covers 5 criteria · 2 findings" above the front matter, and a count of samples on each evidence obligation. */
 export async function provideCodeLenses(ctx: FeatureContext, params: CodeLensParams, token?: CancellationToken): Promise<CodeLens[]> {
   const target = await ctx.session.target(params.textDocument.uri);
   throwIfCancelled(token);
@@ -13,7 +14,7 @@ export async function provideCodeLenses(ctx: FeatureContext, params: CodeLensPar
   const findings = target.analyzer.findings(target.file).length;
   const title = `Covers ${covers} ${covers === 1 ? 'criterion' : 'criteria'} · ${findings} ${findings === 1 ? 'finding' : 'findings'}`;
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return [{ range, command: { title, command: ClientCommands.showDocumentCoverage, arguments: [target.uri] } }];
+  return [{ range, command: { title, command: ClientCommands.showDocumentCoverage, arguments: [target.uri] } }, ...evidenceLenses(target)];
 }
 
 /** Asks the client to re-request lenses when coverage changed elsewhere (a lens counts other documents' work too). */
@@ -31,6 +32,7 @@ export class CodeLensFeature {
   }
 
   private changed(change: RootChange): void {
+    // A new or edited evidence record names every obligation's document among its files, so obligation lenses refresh too.
     if (change.kind === 'update' && !change.coverageChanged.length && change.files.length <= 1) return;
     if (this.queued) return;
     this.queued = true;

@@ -152,6 +152,9 @@ function countFindings(analyzer: PolicyAnalyzer): FindingCounts {
 
 /** The custom requests, and `soc2Policy/coverageChanged` after every change that moves coverage. */
 export class CoverageFeature {
+  /** The operating facts last announced, per root and criterion (JSON), to tell when new evidence moved them. */
+  private readonly operatingSent = new Map<string, Map<string, string>>();
+
   constructor(
     private readonly connection: Connection,
     private readonly ctx: FeatureContext,
@@ -167,15 +170,31 @@ export class CoverageFeature {
   }
 
   private async changed(change: RootChange): Promise<void> {
-    if (change.kind === 'removed' || (change.kind === 'update' && !change.coverageChanged.length)) return;
     const root: PolicyRoot = change.root;
+    if (change.kind === 'removed') {
+      this.operatingSent.delete(root.uri);
+      return;
+    }
+    // An evidence record moves no mapping but may move the operating side; only a Type II root can have one.
+    const mappingsMoved = change.kind === 'reset' || change.coverageChanged.length > 0;
+    if (!mappingsMoved && root.analyzer?.currentConfig.audit?.type !== 'II') return;
     await root.idle();
     const model = root.coverage();
     if (!model) return;
+    const operatingMoved = this.operatingChanges(root.uri, model.criteria);
+    if (!mappingsMoved && !operatingMoved.length) return;
     await this.connection.sendNotification(CoverageChangedNotification.type, {
       rootUri: root.uri,
-      criteria: change.kind === 'reset' ? [] : change.coverageChanged,
+      criteria: change.kind === 'reset' ? [] : [...new Set([...change.coverageChanged, ...operatingMoved])],
       overall: model.summary.overall,
     });
+  }
+
+  /** Criteria whose operating facts differ from those last announced for the root; remembers the new ones. */
+  private operatingChanges(rootUri: string, criteria: readonly { id: string; operating?: unknown }[]): string[] {
+    const before = this.operatingSent.get(rootUri) ?? new Map<string, string>();
+    const now = new Map(criteria.map((c) => [c.id, JSON.stringify(c.operating ?? null)]));
+    this.operatingSent.set(rootUri, now);
+    return [...now].filter(([id, facts]) => (before.get(id) ?? 'null') !== facts).map(([id]) => id);
   }
 }

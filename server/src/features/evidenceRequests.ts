@@ -5,9 +5,9 @@ import { formatDate, parseDate } from '../core/dates';
 import { describeSchedule } from '../core/evidence/obligations';
 import type { EvidencePlan, PlannedWindow } from '../core/evidence/plan';
 import { EVIDENCE_RECORD_KIND, RECORD_RESULTS, type EvidenceRecordFacts } from '../core/evidence/recordKind';
-import { recordPath, renderRecord } from '../core/evidence/recordText';
+import { checklistFor, recordPath, renderRecord } from '../core/evidence/recordText';
 import { obligationSummary } from '../core/evidence/report';
-import { evidenceOf, workspacePlan } from '../core/evidence/workspaceEvidence';
+import { evidenceOf } from '../core/evidence/workspaceEvidence';
 import { joinPath } from '../core/paths';
 import {
   EvidenceChangedNotification,
@@ -33,13 +33,13 @@ function workspaceOf(analyzer: PolicyAnalyzer) {
   return { documents: analyzer.documents(), facts: <F>(kind: string) => analyzer.kindFacts<F>(kind), config: analyzer.currentConfig, today: analyzer.currentDay() };
 }
 
-/** The plan once per change: hover, lenses and this request all ask for it. */
-function planOf(root: PolicyRoot, analyzer: PolicyAnalyzer): EvidencePlan | undefined {
-  return root.memo(PLAN_KEY, () => workspacePlan(workspaceOf(analyzer)));
+/** The plan once per change: hover, lenses and this request all ask for it (the analyzer shares it with diagnostics and coverage). */
+export function planOf(root: PolicyRoot, analyzer: PolicyAnalyzer): EvidencePlan | undefined {
+  return root.memo(PLAN_KEY, () => analyzer.evidencePlan());
 }
 
 /** A recorded window whose every record failed (or was an exception) is shown apart from a clean sample. */
-function windowStatus(window: PlannedWindow, records: ReadonlyMap<string, EvidenceRecordFacts>): EvidenceWindowStatus {
+export function windowStatus(window: PlannedWindow, records: ReadonlyMap<string, EvidenceRecordFacts>): EvidenceWindowStatus {
   if (window.status !== 'recorded') return window.status;
   const allFailed = window.records.every((file) => {
     const result = records.get(file)?.result?.value;
@@ -92,14 +92,15 @@ export async function newEvidenceRecord(ctx: FeatureContext, params: NewEvidence
   if (params.result !== undefined && !RECORD_RESULTS.includes(params.result)) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown result "${String(params.result)}". Use pass, fail or exception.`);
   for (const { analyzer } of await ctx.session.rootsFor(params.uri)) {
     throwIfCancelled(token);
-    if (!evidenceOf(workspaceOf(analyzer)).obligations.has(params.obligation)) continue;
+    const obligation = evidenceOf(workspaceOf(analyzer)).obligations.get(params.obligation);
+    if (!obligation) continue;
     // Taken on disk, known to the analyzer or open unsaved in the editor: either way the name is not free.
     const taken = (relative: string) => {
       const file = joinPath(analyzer.root, relative);
       return existsSync(file) || !!analyzer.document(file) || !!ctx.session.openDocument(ctx.session.uris.uriOf(file));
     };
     const target = recordPath(params.obligation, performed, taken);
-    const text = renderRecord({ obligation: params.obligation, performed, recorded: analyzer.currentDay(), by: params.by || undefined, result: params.result ?? 'pass', link: params.link || undefined });
+    const text = renderRecord({ obligation: params.obligation, performed, recorded: analyzer.currentDay(), by: params.by || undefined, result: params.result ?? 'pass', link: params.link || undefined, checklist: checklistFor(analyzer.templates, obligation.kind) });
     return { uri: ctx.session.uris.uriOf(joinPath(analyzer.root, target)), text };
   }
   throw new ResponseError(ErrorCodes.InvalidParams, `No policy or procedure declares the obligation "${String(params.obligation)}".`);

@@ -9,7 +9,7 @@ import type { Soc2PolicyApi } from '../../../client/src/extension';
 import { clickNotificationButton, notification, pulledCodes, readyApi, STATUS_ITEM, tag } from './clientHelpers';
 import { page, waitFor } from './helpers';
 
-const TEMPLATES = ['information-security', 'incident-response', 'vendor-management', 'backup-restore'];
+const TEMPLATES = ['information-security', 'incident-response', 'vendor-management', 'backup-restore', 'system-description', 'customer-responsibilities'];
 
 export function defineNewUserSuite(): void {
   describe(`${tag('new-user')} SOC 2 client in a folder without policies`, function () {
@@ -46,13 +46,20 @@ export function defineNewUserSuite(): void {
         assert.doesNotMatch(fs.readFileSync(uri.fsPath, 'utf8'), /\b(P\d|C1|PI1)\.\d/, `${uri.path} maps only Security and Availability`);
         const codes = await pulledCodes(api, uri);
         assert.ok(!codes.includes('out-of-scope-criterion'), `${uri.path}: ${codes.join(', ')}`);
+        // The customer document written with it states every responsibility the system description declares.
+        assert.ok(!codes.includes('customer-responsibility-unstated'), `${uri.path}: ${codes.join(', ')}`);
       }
+      const description = result.created.find((u) => u.path.endsWith('/policies/system-description.md'));
+      assert.ok(description, 'the system description is written next to the policies');
+      assert.match(fs.readFileSync(description.fsPath, 'utf8'), /^type: narrative$/m);
+      const config = fs.readFileSync(vscode.Uri.joinPath(root, 'soc2-policy.yaml').fsPath, 'utf8');
+      assert.match(config, /# exclusions: .*do not apply.*carve-out, written in vendors\/<id>\.md/, 'exclusions are not for carve-outs');
       await waitFor('the views to wake up', () => api.tree.getChildren().length > 0);
       assert.deepEqual(api.tree.getChildren().map((n) => String(api.tree.getTreeItem(n).label)), ['Security', 'Availability']);
       assert.ok(api.tree.treeView.badge, 'uncovered criteria are news now');
       await waitFor('the status bar entry', async () => /SOC 2 \d+%/.test(String(await page({ action: 'text', selector: STATUS_ITEM }))));
 
-      assert.match(await notification('SOC 2: created'), /created 5 file/);
+      assert.match(await notification('SOC 2: created'), /created 7 file/);
       await clickNotificationButton('Open Information Security Policy');
       await waitFor('the first policy to open', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/policies/information-security.md'));
     });
@@ -61,7 +68,7 @@ export function defineNewUserSuite(): void {
       await vscode.commands.executeCommand('workbench.action.closeSidebar');
       const again = await vscode.commands.executeCommand<{ created: vscode.Uri[] }>('soc2Policy.initWorkspace', { categories: ['availability'], templates: TEMPLATES });
       assert.equal(again.created.length, 0);
-      assert.match(await notification('SOC 2: created'), /kept 5 existing file/);
+      assert.match(await notification('SOC 2: created'), /kept 7 existing file/);
       await clickNotificationButton('Show Coverage');
       await waitFor('the coverage view to show', () => api.tree.treeView.visible);
     });

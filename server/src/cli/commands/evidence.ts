@@ -7,18 +7,20 @@ import { today as systemToday, type DateOnly } from '../../core/dates';
 import { evidenceOf, workspacePlan } from '../../core/evidence/workspaceEvidence';
 import { evidenceJson, renderEvidenceCsv, renderEvidenceMarkdown, renderEvidenceText } from '../../core/evidence/report';
 import type { EvidencePlan } from '../../core/evidence/plan';
-import { recordPath, renderRecord } from '../../core/evidence/recordText';
+import { renderEvidenceHtml } from '../../core/evidence/evidenceHtml';
+import { checklistFor, recordPath, renderRecord } from '../../core/evidence/recordText';
 import { isInside } from '../../core/paths';
 import { CliError, EXIT_CLEAN, usageError } from '../errors';
 import { openAnalyzer } from '../session';
 import type { Terminal } from '../terminal';
 import { locateWorkspace } from '../workspaceRoot';
 
-const RENDERERS: Record<EvidenceArgs['format'], (plan: EvidencePlan, root: string) => string> = {
+const RENDERERS: Record<EvidenceArgs['format'], (plan: EvidencePlan, root: string, asOf: DateOnly) => string> = {
   text: renderEvidenceText,
   json: (plan, root) => JSON.stringify(evidenceJson(plan, root), null, 2) + '\n',
   csv: renderEvidenceCsv,
   markdown: renderEvidenceMarkdown,
+  html: (plan, root, asOf) => renderEvidenceHtml(plan, root, { asOf }),
 };
 
 /** The analyzer seen as a workspace context, for the evidence plan. */
@@ -34,14 +36,15 @@ export async function runEvidence(args: EvidenceArgs, terminal: Terminal): Promi
   if (args.record) return writeRecord(analyzer, args.record, day, terminal);
   const plan = workspacePlan(evidenceContext(analyzer, day));
   if (!plan) throw new CliError('no Type II audit period in soc2-policy.yaml; add audit: {type: II, period: {start: YYYY-MM-DD, end: YYYY-MM-DD}} (docs/evidence.md)');
-  terminal.stdout.write(RENDERERS[args.format](plan, location.root));
+  terminal.stdout.write(RENDERERS[args.format](plan, location.root, day));
   return EXIT_CLEAN;
 }
 
 async function writeRecord(analyzer: PolicyAnalyzer, record: NonNullable<EvidenceArgs['record']>, day: DateOnly, terminal: Terminal): Promise<number> {
   const root = analyzer.root;
   const { obligations } = evidenceOf(evidenceContext(analyzer, day));
-  if (!obligations.has(record.obligation)) {
+  const obligation = obligations.get(record.obligation);
+  if (!obligation) {
     const known = [...obligations.keys()].sort();
     throw usageError(`no policy or procedure declares the obligation "${record.obligation}"${known.length ? ` (known: ${known.join(', ')})` : ''}`);
   }
@@ -56,7 +59,7 @@ async function writeRecord(analyzer: PolicyAnalyzer, record: NonNullable<Evidenc
   const performed = record.date ?? day;
   // The file system decides what is taken: a record written since the scan must not be overwritten either.
   const target = recordPath(record.obligation, performed, (candidate) => existsSync(path.join(root, candidate)));
-  const text = renderRecord({ obligation: record.obligation, performed, recorded: day, by: record.by ?? terminal.env.USER, result: record.result, link: record.link, file });
+  const text = renderRecord({ obligation: record.obligation, performed, recorded: day, by: record.by ?? terminal.env.USER, result: record.result, link: record.link, file, checklist: checklistFor(analyzer.templates, obligation.kind) });
   await fs.mkdir(path.dirname(path.join(root, target)), { recursive: true });
   await fs.writeFile(path.join(root, target), text, { flag: 'wx' });
   terminal.stdout.write(`Recorded ${record.obligation} performed ${text.match(/performed: (\S+)/)![1]} in ${target}\n`);

@@ -2,11 +2,13 @@ import type { CatalogSet } from '../catalog/catalog';
 import { pointOfFocusApplies, TSC_CATEGORIES } from '../catalog/catalog';
 import type { CoverageIndex, Contribution } from './coverageIndex';
 import type { CarveOut } from '../vendors/carveOuts';
+import type { EvidencePlan } from '../evidence/plan';
+import { operatingCoverage, type CriterionOperating, type OperatingSummary } from './operating';
 
 export type CoverageStatus = 'covered' | 'carved-out' | 'draft-only' | 'uncovered' | 'excluded' | 'out-of-scope';
 
 /** What identifies a criterion and its status; the JSON and wire shapes add their own document lists. */
-export type CriterionStatusFields = Pick<CriterionCoverage, 'id' | 'title' | 'category' | 'series' | 'status' | 'reason' | 'vendors'>;
+export type CriterionStatusFields = Pick<CriterionCoverage, 'id' | 'title' | 'category' | 'series' | 'status' | 'reason' | 'vendors' | 'operating'>;
 
 export interface CriterionCoverage {
   id: string;
@@ -20,6 +22,8 @@ export interface CriterionCoverage {
   vendors?: string[];
   /** Their complementary controls (CSOCs) for this criterion, listed beside our own mappings. */
   carveOuts?: CarveOut[];
+  /** Type II only (undefined otherwise, and for excluded or out-of-scope criteria): evidence so far, beside designed `status`. */
+  operating?: CriterionOperating;
   documents: Contribution[];
   /**
    * Point-of-focus depth: which points of focus documents name explicitly (e.g. `CC6.1.3`). Only those that
@@ -59,6 +63,8 @@ export interface CoverageModel {
   summary: {
     categories: CategorySummary[];
     overall: OverallSummary;
+    /** Type II only: the applicable criteria by operating status. */
+    operating?: OperatingSummary;
   };
 }
 
@@ -67,6 +73,8 @@ export interface ScopeView {
   exclusions: ReadonlyMap<string, string>;
   /** Carved-out criteria (vendors/), computed on first call. */
   carveOuts?(): ReadonlyMap<string, readonly CarveOut[]>;
+  /** The evidence calendar of a Type II audit (undefined otherwise), computed on first call. */
+  evidencePlan?(): EvidencePlan | undefined;
 }
 
 /** The status of one criterion. Covered needs an approved document; drafts and reviews in progress are draft-only. */
@@ -100,6 +108,12 @@ export function buildCoverageModel(catalogs: CatalogSet, index: CoverageIndex, s
       documents: index.contributions(control.id).filter((d) => d.locations.some((l) => l.mappedId === point.id)).map((d) => d.docId),
     })),
   }));
+  const applicable = criteria.filter((c) => c.status !== 'excluded' && c.status !== 'out-of-scope').map((c) => c.id);
+  const operating = operatingCoverage(scope.evidencePlan?.(), applicable, (written) => catalogs.criterionOf(written)?.id);
+  for (const criterion of criteria) {
+    const facts = operating?.byCriterion.get(criterion.id);
+    if (facts) criterion.operating = facts;
+  }
   const categories = TSC_CATEGORIES.map((id) => {
     const inCategory = criteria.filter((c) => c.category === id);
     const count = (status: CoverageStatus) => inCategory.filter((c) => c.status === status).length;
@@ -127,6 +141,8 @@ export function buildCoverageModel(catalogs: CatalogSet, index: CoverageIndex, s
     summary: {
       categories,
       overall: { applicable: sum('applicable'), covered: sum('covered'), carvedOut: sum('carvedOut'), draftOnly: sum('draftOnly'), uncovered: sum('uncovered'), excluded: sum('excluded'), percent: percent(sum('covered'), sum('applicable')) },
+      // Left out without a Type II audit, so Type I and unaudited workspaces see exactly what they saw before.
+      ...(operating ? { operating: operating.summary } : {}),
     },
   };
 }

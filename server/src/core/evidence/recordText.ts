@@ -1,4 +1,12 @@
 import { formatDate, type DateOnly } from '../dates';
+import type { TemplateSet } from '../templates/templates';
+
+/** The steps of an evidence template a new record starts with (docs/evidence.md#evidence-templates). */
+export interface RecordChecklist {
+  /** Title of the template the steps come from. */
+  template: string;
+  items: string[];
+}
 
 export interface NewRecord {
   obligation: string;
@@ -9,6 +17,17 @@ export interface NewRecord {
   link?: string;
   /** Workspace-relative path of the attached file and its SHA-256. */
   file?: { path: string; sha256: string };
+  /** Steps to tick off, from the template whose obligation kind matches; none for other kinds. */
+  checklist?: RecordChecklist;
+}
+
+/**
+ * The checklist for a record of an obligation of `kind`: the one of the template obligation with the same kind
+ * (ignoring case and spacing). Shared by `evidence record` and the editor's Record Evidence command.
+ */
+export function checklistFor(templates: TemplateSet, kind: string | undefined): RecordChecklist | undefined {
+  const match = templates.obligationOfKind(kind);
+  return match && { template: match.template.title, items: match.obligation.checklist };
 }
 
 /** The text of a new evidence record (docs/evidence.md), written by `evidence record` and the editor command. */
@@ -21,6 +40,10 @@ export function renderRecord(record: NewRecord): string {
   if (record.file) lines.push(`file: ${quote(record.file.path)}`, `sha256: ${record.file.sha256}`);
   // A fail or exception still needs a Remediation section: evidence-failed-unresolved asks for it until written.
   lines.push('---', '', 'Notes: what was checked, by whom, and what was found.', '');
+  if (record.checklist?.items.length) {
+    lines.push('## Checklist', '', `From the ${record.checklist.template} template: tick each step done, and say why for any step skipped.`, '');
+    lines.push(...record.checklist.items.map((item) => `- [ ] ${item.replace(/\s+/g, ' ').trim()}`), '');
+  }
   return lines.join('\n');
 }
 

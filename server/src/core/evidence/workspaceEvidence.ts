@@ -1,4 +1,4 @@
-import type { WorkspaceContext } from '../rules/rule';
+import type { Environment, WorkspaceContext } from '../rules/rule';
 import { obligationIndex, type Obligation } from './obligations';
 import { evidencePlan, type EvidencePlan } from './plan';
 import { EVIDENCE_RECORD_KIND, type EvidenceRecordFacts } from './recordKind';
@@ -14,4 +14,9 @@ export function workspacePlan(ctx: Pick<WorkspaceContext, 'documents' | 'facts' 
   if (!audit || audit.type !== 'II') return undefined;
   const { obligations, records } = evidenceOf(ctx);
   return evidencePlan([...obligations.values()].filter((o) => !o.inactive), records.values(), audit, ctx.today);
+}
+
+/** The calendar the host shares for this check (the analyzer computes it once for every rule and coverage), else built here. */
+export function sharedPlan(ctx: Pick<WorkspaceContext, 'documents' | 'facts' | 'config' | 'today'> & Pick<Environment, 'evidencePlan'>): EvidencePlan | undefined {
+  return ctx.evidencePlan ? ctx.evidencePlan() : workspacePlan(ctx);
 }

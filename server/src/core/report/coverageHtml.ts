@@ -3,7 +3,7 @@ import { basename } from '../paths';
 import { escapeHtml as esc } from './escape';
 import { COVERAGE_HTML_STYLE } from './coverageHtmlStyle';
 import { coverageGaps, criteriaBySeries, relativeTo, type CoverageReport } from './coverageReport';
-import { formatPercent, STATUS_STYLES, statusStyle } from './statuses';
+import { formatPercent, OPERATING_STYLES, operatingText, STATUS_STYLES, statusStyle } from './statuses';
 
 /**
  * A self-contained coverage page: inline CSS, no scripts, no remote resources, so it opens offline and can be
@@ -26,7 +26,7 @@ export function renderCoverageHtml(report: CoverageReport): string {
 <h1>SOC 2 coverage</h1>
 <p class="meta">Workspace <code>${esc(name)}</code>${generated} · Trust Services Criteria</p>
 <p><span class="overall">${formatPercent(overall.percent)}</span> of applicable criteria covered (${overall.covered} of ${overall.applicable}; ${overall.draftOnly} draft only, ${overall.uncovered} uncovered, ${overall.excluded} excluded)</p>
-</header>
+${operatingSummary(report)}</header>
 <main>
 <section aria-labelledby="by-category"><h2 id="by-category">By category</h2>
 <ul class="cards">
@@ -77,7 +77,8 @@ function heatMap(report: CoverageReport): string {
 function cell(c: CriterionCoverage): string {
   const style = statusStyle(c.status);
   const docs = c.documents.length ? ` · ${c.documents.map((d) => d.title).join(', ')}` : '';
-  const tip = `${c.id} ${c.title}: ${style.label}${c.reason ? ` (${c.reason})` : ''}${docs}`;
+  const operating = c.operating ? ` · ${operatingText(c.operating)}` : '';
+  const tip = `${c.id} ${c.title}: ${style.label}${c.reason ? ` (${c.reason})` : ''}${operating}${docs}`;
   return `<li class="cell"><a class="s-${c.status}" href="#${anchor(c.id)}" title="${esc(tip)}"><span>${esc(c.id)}</span><span aria-hidden="true">${style.mark}</span><span class="sr-only">${esc(style.label)}</span></a></li>`;
 }
 
@@ -102,6 +103,14 @@ function gapsSection(report: CoverageReport): string {
     }
     out.push('</ul>');
   }
+  if (gaps.operatingGaps.length) {
+    out.push(`<h3>Operating gaps (${gaps.operatingGaps.length})</h3><ul>`);
+    for (const c of gaps.operatingGaps) {
+      const missing = c.operating!.missing;
+      out.push(`<li><a href="#${anchor(c.id)}"><b>${esc(c.id)}</b></a> ${esc(c.title)}: ${missing} missing sample${missing === 1 ? '' : 's'} (${c.operating!.obligations.map((id) => `<code>${esc(id)}</code>`).join(', ')}); designed: ${esc(statusStyle(c.status).label)}</li>`);
+    }
+    out.push('</ul>');
+  }
   if (gaps.excluded.length) {
     out.push(`<h3>Excluded (${gaps.excluded.length})</h3><ul>`);
     for (const c of gaps.excluded) out.push(`<li><a href="#${anchor(c.id)}"><b>${esc(c.id)}</b></a> ${esc(c.title)}: ${esc(c.reason ?? '')}</li>`);
@@ -112,6 +121,8 @@ function gapsSection(report: CoverageReport): string {
 }
 
 function criteriaTable(report: CoverageReport): string {
+  // Type II: an Operating column beside the designed Status; without an audit period the table is unchanged.
+  const typeII = report.coverage.summary.operating !== undefined;
   const rows = report.coverage.criteria.map((c) => {
     const style = statusStyle(c.status);
     const docs = c.documents.map((d) => {
@@ -119,16 +130,29 @@ function criteriaTable(report: CoverageReport): string {
       const status = d.status === 'approved' ? '' : ` (${esc(d.status)})`;
       return `${esc(d.title)}${status}<br><code>${esc(relativeTo(report, d.file))}</code> · ${[...new Set(where)].join(', ')}`;
     });
-    return `<tr id="${anchor(c.id)}"><td><b>${esc(c.id)}</b></td><td>${esc(c.title)}</td><td><span class="status s-${c.status}">${style.mark} ${esc(style.label)}</span>${c.reason ? `<br>${esc(c.reason)}` : ''}</td><td>${docs.join('<br>')}</td></tr>`;
+    const operating = typeII ? `<td>${operatingCell(c)}</td>` : '';
+    return `<tr id="${anchor(c.id)}"><td><b>${esc(c.id)}</b></td><td>${esc(c.title)}</td><td><span class="status s-${c.status}">${style.mark} ${esc(style.label)}</span>${c.reason ? `<br>${esc(c.reason)}` : ''}</td>${operating}<td>${docs.join('<br>')}</td></tr>`;
   });
   return `<section aria-labelledby="criteria"><h2 id="criteria">Criteria</h2>
 <table>
-<thead><tr><th scope="col">Criterion</th><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Documents</th></tr></thead>
+<thead><tr><th scope="col">Criterion</th><th scope="col">Title</th><th scope="col">Status</th>${typeII ? '<th scope="col">Operating</th>' : ''}<th scope="col">Documents</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
 </table>
 </section>`;
+}
+
+function operatingSummary(report: CoverageReport): string {
+  const o = report.coverage.summary.operating;
+  if (!o) return '';
+  return `<p class="operating">Operating (Type II evidence so far): ${o.operating} operating · ${o.operatingGaps} with operating gaps (${o.missing} missing sample${o.missing === 1 ? '' : 's'}) · ${o.notEvidenced} not evidenced</p>\n`;
+}
+
+function operatingCell(c: CriterionCoverage): string {
+  if (!c.operating) return '<span class="muted">—</span>';
+  const obligations = c.operating.obligations.map((id) => `<code>${esc(id)}</code>`).join(', ');
+  return `<span class="op op-${c.operating.status}">${OPERATING_STYLES[c.operating.status].mark} ${esc(operatingText(c.operating))}</span>${obligations ? `<br>${obligations}` : ''}`;
 }
 
 function anchor(id: string): string {

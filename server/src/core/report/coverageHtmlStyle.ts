@@ -47,6 +47,9 @@ h3 { margin: 1.5rem 0 .5rem; font-size: 1.05rem; }
 .s-out-of-scope { background: var(--out-of-scope); color: var(--out-of-scope-ink); }
 .gaps li { margin: .3rem 0; }
 .templates { color: var(--muted); }
+.muted { color: var(--muted); }
+.op { white-space: nowrap; font-size: .85rem; }
+.op-operating-gaps { font-weight: 600; }
 table { width: 100%; border-collapse: collapse; font-size: .9rem; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }
 th { font-weight: 600; }

@@ -12,6 +12,8 @@ export function coverageJson(report: CoverageReport): CoverageJson {
       status: c.status,
       ...(c.reason !== undefined ? { reason: c.reason } : {}),
       ...(c.vendors?.length ? { vendors: c.vendors, csocs: (c.carveOuts ?? []).flatMap((v) => v.controls.map((control) => ({ vendor: v.vendorId, control }))) } : {}),
+      // Type II only: the evidence side beside the designed status (docs/evidence.md, "Designed and operating coverage").
+      ...(c.operating ? { operating: { status: c.operating.status, obligations: [...c.operating.obligations], missing: c.operating.missing } } : {}),
       documents: c.documents.map((d) => ({
         file: relativeTo(report, d.file),
         id: d.docId,

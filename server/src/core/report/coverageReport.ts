@@ -40,6 +40,8 @@ export interface CoverageGaps {
   uncovered: { criterion: CriterionCoverage; templates: PolicyTemplate[] }[];
   draftOnly: CriterionCoverage[];
   excluded: CriterionCoverage[];
+  /** Type II: criteria with obligations but a closed window without a record (empty otherwise). */
+  operatingGaps: CriterionCoverage[];
 }
 
 export function coverageGaps(report: CoverageReport): CoverageGaps {
@@ -48,6 +50,7 @@ export function coverageGaps(report: CoverageReport): CoverageGaps {
     uncovered: criteria.filter((c) => c.status === 'uncovered').map((criterion) => ({ criterion, templates: report.templates.suggestFor(criterion.id) })),
     draftOnly: criteria.filter((c) => c.status === 'draft-only'),
     excluded: criteria.filter((c) => c.status === 'excluded'),
+    operatingGaps: criteria.filter((c) => c.operating?.status === 'operating-gaps'),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { WorkspaceRule } from './rule';
 import { formatDate } from '../dates';
 import { daysBetween } from '../evidence/windows';
-import { workspacePlan } from '../evidence/workspaceEvidence';
+import { sharedPlan } from '../evidence/workspaceEvidence';
 
 export const evidenceDue: WorkspaceRule = {
   kind: 'workspace',
@@ -10,7 +10,7 @@ export const evidenceDue: WorkspaceRule = {
   summary: 'The current window of an evidence obligation closes soon (audit `due_within_days`, default 14) and has no record yet.',
   check(ctx) {
     const within = ctx.config.audit?.dueWithinDays ?? 14;
-    for (const { obligation, windows } of workspacePlan(ctx)?.obligations ?? []) {
+    for (const { obligation, windows } of sharedPlan(ctx)?.obligations ?? []) {
       for (const window of windows.filter((w) => w.status === 'due')) {
         const left = daysBetween(ctx.today, window.dueBy);
         if (left > within) continue;

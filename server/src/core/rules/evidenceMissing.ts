@@ -1,6 +1,6 @@
 import type { WorkspaceRule } from './rule';
 import { formatDate } from '../dates';
-import { workspacePlan } from '../evidence/workspaceEvidence';
+import { sharedPlan } from '../evidence/workspaceEvidence';
 
 export const evidenceMissing: WorkspaceRule = {
   kind: 'workspace',
@@ -8,7 +8,7 @@ export const evidenceMissing: WorkspaceRule = {
   defaultSeverity: 'warning',
   summary: 'A window of an evidence obligation inside the audit period has closed (plus grace) with no record.',
   check(ctx) {
-    for (const { obligation, windows } of workspacePlan(ctx)?.obligations ?? []) {
+    for (const { obligation, windows } of sharedPlan(ctx)?.obligations ?? []) {
       for (const window of windows.filter((w) => w.status === 'missing')) {
         ctx.report(obligation.document, {
           span: obligation.idSpan,

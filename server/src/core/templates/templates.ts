@@ -9,7 +9,32 @@ export interface PolicyTemplate {
   domains: string[];
   suggestedCriteria: string[];
   sections: TemplateSection[];
+  /** `customer` for documents customers receive; generated documents say so in their front matter. */
+  audience?: 'customer';
+  /** Evidence obligations a document of this kind declares; empty for templates that produce no scheduled evidence. */
+  obligations: TemplateObligation[];
   file?: string;
+}
+
+/**
+ * An evidence obligation a template declares (docs/evidence.md): its generated document lists it under
+ * `evidence:`, and a record written for any obligation of the same kind starts with its checklist.
+ */
+export interface TemplateObligation {
+  id: string;
+  kind: string;
+  every?: string;
+  on?: 'event';
+  owner?: string;
+  criteria?: string[];
+  grace?: string;
+  /** The steps the person performing the control ticks off in the record. */
+  checklist: string[];
+}
+
+/** Kinds compare like the words they are: "Access Review" and "access  review" are one kind. */
+export function normalizeKind(kind: string): string {
+  return kind.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 export interface TemplateSection {
@@ -102,9 +127,25 @@ export class TemplateSet {
     const template = this.byId.get(id);
     return template?.sections.filter((s) => !s.optional).map((s) => ({ heading: s.heading, aliases: s.aliases, guidance: s.guidance }));
   }
-  /** Templates that suggest a criterion, best first: the fewer criteria a template suggests, the more focused it is. */
+  /**
+   * Templates that suggest a criterion, best first: documents that set controls before narratives (a system
+   * description or a bridge letter describes controls, it does not close a gap), then the fewer criteria a
+   * template suggests, the more focused it is.
+   */
   suggestFor(criterionId: string): PolicyTemplate[] {
-    return this.templates.filter((t) => t.suggestedCriteria.includes(criterionId)).sort((a, b) => a.suggestedCriteria.length - b.suggestedCriteria.length);
+    const narrative = (t: PolicyTemplate) => Number(t.type === 'narrative');
+    return this.templates.filter((t) => t.suggestedCriteria.includes(criterionId))
+      .sort((a, b) => narrative(a) - narrative(b) || a.suggestedCriteria.length - b.suggestedCriteria.length);
+  }
+  /** The template obligation whose kind matches an obligation's free-text kind (ignoring case and spacing), if any. */
+  obligationOfKind(kind: string | undefined): { template: PolicyTemplate; obligation: TemplateObligation } | undefined {
+    if (!kind?.trim()) return undefined;
+    const wanted = normalizeKind(kind);
+    for (const template of this.templates) {
+      const obligation = template.obligations.find((o) => normalizeKind(o.kind) === wanted);
+      if (obligation) return { template, obligation };
+    }
+    return undefined;
   }
 }
 
