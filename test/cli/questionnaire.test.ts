@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
@@ -83,11 +83,28 @@ describe('soc2-policy questionnaire', function () {
   });
 
   it('imports CSV and VSAQ JSON from the development set', () => {
-    for (const [file, count] of [['cloud-assessment.csv', 40], ['startup-vendor.csv', 40], ['security-program-vsaq.json', 40]] as const) {
+    // customer-mix.csv has a one-word question ("RTO/RPO?"), which is a question, not a section title.
+    for (const [file, count] of [['cloud-assessment.csv', 40], ['startup-vendor.csv', 40], ['security-program-vsaq.json', 40], ['customer-mix.csv', 42]] as const) {
       const result = runCli(['questionnaire', 'import', path.resolve(__dirname, '../fixtures/questionnaires', file)], { cwd: root });
       assert.equal(result.code, 0, result.stderr);
       assert.match(result.stdout, new RegExp(`Imported ${count} questions`));
     }
+  });
+
+  it('reports a questionnaire that cannot be read as questionnaire-invalid, with its line, in questionnaire check and check', () => {
+    const folder = path.join(root, 'questionnaires');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'broken.yaml'), 'name: broken\nquestions:\n  - id: Q1\n    question: [never closed\n    answer: ""\n');
+    writeFileSync(path.join(folder, 'shape.yaml'), 'name: shape\nquestions:\n  - question: no id here\n    answer: ""\n');
+    const checked = runCli(['questionnaire', 'check'], { cwd: root });
+    assert.equal(checked.code, 1, checked.stdout + checked.stderr);
+    assert.match(checked.stdout, /questionnaires\/broken\.yaml:5 error questionnaire-invalid This questionnaire cannot be read as written: /);
+    assert.match(checked.stdout, /questionnaires\/shape\.yaml:3 error questionnaire-invalid This questionnaire cannot be read as written: question 1 needs an "id" and a "question"\./);
+    const whole = runCli(['check', '--format', 'json'], { cwd: root });
+    const findings = (JSON.parse(whole.stdout) as { findings: { file: string; code: string }[] }).findings;
+    assert.deepEqual(findings.filter((f) => f.code === 'questionnaire-invalid').map((f) => path.basename(f.file)).sort(), ['broken.yaml', 'shape.yaml']);
+    const answered = runCli(['questionnaire', 'answer', 'shape'], { cwd: root });
+    assert.equal(answered.code, 2, 'answering refuses a file it cannot read whole');
   });
 
   const bad: [string, (file: string) => Promise<void>, RegExp][] = [

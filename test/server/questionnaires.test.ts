@@ -126,6 +126,18 @@ describe('language server over stdio: questionnaires (pull)', function () {
     assert.equal(after.items!.filter((d) => d.code === 'answer-stale' && d.range.start.line === diagnostic.range.start.line).length, 0);
   });
 
+  it('reports a questionnaire with a YAML error as questionnaire-invalid at the error, and clears it once fixed', async () => {
+    const broken = 'name: broken\nquestions:\n  - id: Q1\n    question: [never closed\n    answer: ""\n';
+    const uri = await client.open('questionnaires/broken.yaml', broken);
+    const pulled = await client.pullDiagnostics(uri);
+    const invalid = pulled.items!.filter((d) => d.code === 'questionnaire-invalid');
+    assert.equal(invalid.length, 1, `findings: ${codes(pulled.items)}`);
+    assert.equal(invalid[0].severity, 1, 'an error');
+    assert.equal(invalid[0].range.start.line, 4);
+    await client.change(uri, broken.replace('[never closed', 'Do you have a vendor inventory?'));
+    assert.deepEqual(codes((await client.pullDiagnostics(uri)).items), ['question-unanswered']);
+  });
+
   it('flags answer-citation-broken when the cited heading is renamed, with a fix citing the new slug', async () => {
     const policy = await client.open(citation.document);
     await client.change(policy, editSection(client.text(policy), citation.section, 'rename'));
@@ -168,5 +180,16 @@ describe('language server over stdio: questionnaires (push)', function () {
     await client.change(policy, editSection(client.text(policy), citation.section, 'add-sentence'));
     const published = await client.waitFor('answer-stale published', () => client.published.get(uri)?.diagnostics.find((d) => d.code === 'answer-stale'));
     assert.match(String(published.message), new RegExp(`${citation.document}#${citation.section}`));
+  });
+
+  it('answers a question about a carved-out criterion from the vendor file, as the CLI does', async () => {
+    // acme-saas carves CC6.4 (physical access) out to AWS: the answer names AWS's controls and our monitoring.
+    const file = path.join(workspace.dir, 'questionnaires/physical.yaml');
+    writeFileSync(file, 'name: physical\nquestions:\n  - id: P1\n    question: Describe physical security controls at your data centers.\n    answer: ""\n');
+    await client.request('soc2Policy/answerQuestionnaire', { uri: uriOf(file) });
+    const data = parse(readFileSync(file, 'utf8')) as { questions: { answer: { value: string; citations: Citation[] } }[] };
+    const answer = data.questions[0].answer;
+    assert.ok(answer.citations.some((c) => c.document === 'vendors/aws.md'), JSON.stringify(answer));
+    assert.equal(answer.value, 'yes', 'our vendor management policy names AWS and maps CC9.2');
   });
 });

@@ -4,6 +4,7 @@ import { AnswerQuestionnaireRequest, type AnswerQuestionnaireResult } from '../.
 import { Commands } from '../ids';
 import { requestWithProgress } from '../requestWithProgress';
 import { refusedInRestrictedMode } from '../trust';
+import { questionnaireUriOf } from '../views/questionnaireTree';
 
 export interface AnswerQuestionnaireArgs {
   /** The questionnaire (URI) to answer without the picker (tests, tasks). */
@@ -47,7 +48,7 @@ async function answerQuestionnaire(client: LanguageClient, args: AnswerQuestionn
 async function pickQuestionnaire(): Promise<vscode.Uri | undefined> {
   const files = (await vscode.workspace.findFiles(QUESTIONNAIRES_GLOB, '**/node_modules/**')).sort((a, b) => a.path.localeCompare(b.path));
   if (!files.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('SOC 2: no questionnaire found (questionnaires/<name>.yaml). Import one first with `soc2-policy questionnaire import`.'));
+    void vscode.window.showInformationMessage(vscode.l10n.t('SOC 2: no questionnaire found (questionnaires/<name>.yaml). Import one first with "SOC 2: Import Questionnaire…".'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
@@ -58,5 +59,9 @@ async function pickQuestionnaire(): Promise<vscode.Uri | undefined> {
 }
 
 export function registerAnswerQuestionnaire(client: LanguageClient): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.answerQuestionnaire, (args?: AnswerQuestionnaireArgs) => answerQuestionnaire(client, args && typeof args === 'object' ? args : {}));
+  return vscode.commands.registerCommand(Commands.answerQuestionnaire, (args?: AnswerQuestionnaireArgs) => {
+    // From the Questionnaires view the argument is the tree node; from code and tests, {uri, redraft}.
+    const uri = questionnaireUriOf(args);
+    return answerQuestionnaire(client, { ...(uri ? { uri } : {}), redraft: args?.redraft === true });
+  });
 }

@@ -4,6 +4,7 @@ import { LineIndex } from '../core/text/lineIndex';
 import type { PolicySession } from '../session/session';
 import { offsetOf, rangeOf, throwIfCancelled, type FeatureContext } from './common';
 import { targetAt } from './targets';
+import { citationDefinition } from './questionnaireHover';
 
 /** Where a control or point of focus is defined in its catalog file. */
 export function sourceOf(catalogs: CatalogSet, id: string, catalogId: string): SourceLocation | undefined {
@@ -30,12 +31,18 @@ export class CatalogLocations {
   }
 }
 
-/** From a criterion id (front matter, section tag, mention) to its entry in the catalog file. */
+/** From a criterion id (front matter, section tag, mention) to its entry in the catalog file; from a citation to the cited section. */
 export async function provideDefinition(ctx: FeatureContext, params: DefinitionParams, token?: CancellationToken): Promise<Location[] | LocationLink[] | null> {
   const target = await ctx.session.target(params.textDocument.uri);
   throwIfCancelled(token);
   if (!target) return null;
   const offset = offsetOf(target.lines, params.position);
+  const cited = offset === undefined ? undefined : citationDefinition(target, offset, (file) => ctx.session.uris.uriOf(file));
+  if (cited) {
+    return ctx.client.definitionLinks
+      ? [{ originSelectionRange: cited.origin, targetUri: cited.uri, targetRange: cited.range, targetSelectionRange: cited.selection }]
+      : [{ uri: cited.uri, range: cited.selection }];
+  }
   const at = offset === undefined ? undefined : targetAt(target, offset);
   if (!at || at.kind !== 'id') return null;
   const source = sourceOf(target.analyzer.catalogSet, at.id, at.catalogId);

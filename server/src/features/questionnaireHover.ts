@@ -1,4 +1,4 @@
-import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { MarkupKind, type Hover, type Range } from 'vscode-languageserver';
 import { joinPath } from '../core/paths';
 import { citableSections } from '../core/questionnaires/sections';
 import type { DocumentTarget } from '../session/session';
@@ -22,4 +22,18 @@ export function citationHover(target: DocumentTarget, offset: number, markdown: 
     ? [`**${escapeMarkdown(section?.heading ?? where)}** — \`${where}\``, status && `*${escapeMarkdown(status)}*`, lines.length ? lines.map((l) => `> ${escapeMarkdown(l)}`).join('\n') : ''].filter(Boolean).join('\n\n')
     : [`${section?.heading ?? where} (${where})`, status, ...lines].filter(Boolean).join('\n');
   return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value }, range: rangeOf(target.lines, at.span) };
+}
+
+/** Go to definition on a citation: the cited section's heading in its document (nothing when it is gone). */
+export function citationDefinition(target: DocumentTarget, offset: number, uriOf: (file: string) => string): { origin: Range; uri: string; range: Range; selection: Range } | undefined {
+  const at = target.analyzer.questionnaires.citationAt(target.file, offset);
+  if (!at) return undefined;
+  const file = joinPath(target.analyzer.root, at.citation.document);
+  const doc = target.analyzer.document(file);
+  if (!doc) return undefined;
+  const catalogs = target.analyzer.catalogSet;
+  const section = citableSections(doc, at.citation.document, (raw) => catalogs.criterionOf(raw)?.id).find((s) => s.slug === at.citation.section);
+  if (!section) return undefined;
+  const heading = doc.lines.rangeOf(doc.body.sections[section.index].headingSpan);
+  return { origin: rangeOf(target.lines, at.span), uri: uriOf(file), range: heading, selection: heading };
 }

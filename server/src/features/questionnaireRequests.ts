@@ -13,6 +13,8 @@ import { answeringContext } from '../core/questionnaires/workspaceSections';
 import { AnswerQuestionnaireRequest, type AnswerQuestionnaireParams, type AnswerQuestionnaireResult } from '../protocol';
 import { otherQuestionnaires, saveQuestionnaire } from '../questionnaires/store';
 import type { FeatureContext } from './common';
+import { registerQuestionnaireImport } from './questionnaireImport';
+import { registerQuestionnaireReview } from './questionnaireReview';
 
 export async function answerQuestionnaireOf(connection: Connection, ctx: FeatureContext, params: AnswerQuestionnaireParams, progress: WorkDoneProgressReporter): Promise<AnswerQuestionnaireResult> {
   const uri = typeof params?.uri === 'string' ? params.uri : '';
@@ -28,7 +30,7 @@ export async function answerQuestionnaireOf(connection: Connection, ctx: Feature
     progress.report(30, 'Reading accepted answers of other questionnaires');
     const library = buildAnswerLibrary(await otherQuestionnaires(analyzer.root, target.file));
     progress.report(60, `Drafting answers for ${parsed.questionnaire.questions.length} questions`);
-    const { questionnaire, summary } = answerQuestionnaire(parsed.questionnaire, index, context.lookup, { exclusions: context.exclusions, library, redraft: params.redraft === true });
+    const { questionnaire, summary } = answerQuestionnaire(parsed.questionnaire, index, context.lookup, { exclusions: context.exclusions, carveOuts: context.carveOuts, library, redraft: params.redraft === true });
     const text = serializeQuestionnaire(questionnaire);
     if (target.version !== undefined) {
       const end = target.lines.positionAt(target.text.length);
@@ -48,4 +50,6 @@ export async function answerQuestionnaireOf(connection: Connection, ctx: Feature
 
 export function registerQuestionnaireRequests(connection: Connection, ctx: FeatureContext): void {
   connection.onRequest(AnswerQuestionnaireRequest.type, (params) => answerQuestionnaireOf(connection, ctx, params, connection.window.attachWorkDoneProgress(params?.workDoneToken)));
+  registerQuestionnaireImport(connection, ctx);
+  registerQuestionnaireReview(connection, ctx);
 }

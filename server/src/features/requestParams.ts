@@ -17,7 +17,10 @@ import {
   WorkspaceDiagnosticRequest,
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver';
-import { CatalogRequest, CoverageRequest, GapsRequest, ImportPoliciesRequest, ReportRequest } from '../protocol';
+import {
+  CatalogRequest, CoverageRequest, GapsRequest, ImportPoliciesRequest, ImportQuestionnaireRequest, QuestionnaireReviewRequest, QuestionnairesRequest,
+  ReportRequest, ReviewAnswerRequest,
+} from '../protocol';
 
 type Problem = string | undefined;
 type Check = (params: unknown) => Problem;
@@ -73,6 +76,10 @@ const CHECKS = new Map<string, Check>([
   [CatalogRequest.method, optional(object(field('uri', 'string'), field('catalogId', 'string')))],
   [ReportRequest.method, object(field('uri', 'string'), field('format', 'string', true))],
   [ImportPoliciesRequest.method, object(field('inputs', 'array', true), field('outFolder', 'string', true))],
+  [ImportQuestionnaireRequest.method, object(field('file', 'string', true), field('rootUri', 'string'), field('sheet', 'string'))],
+  [QuestionnairesRequest.method, optional(object(field('uri', 'string')))],
+  [QuestionnaireReviewRequest.method, object(field('uri', 'string', true))],
+  [ReviewAnswerRequest.method, object(field('uri', 'string', true), field('questionId', 'string', true), field('action', 'string', true))],
 ]);
 
 /** What is wrong with a request's params, or undefined when they fit (or the method is not checked here). */

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isDrafted, type Questionnaire, type QuestionEntry } from '../core/questionnaires/model';
 import { QuestionnaireInputError } from './inputError';
+import { loadExcel } from '../lazyModules';
 
 export type ExportFormat = 'xlsx' | 'csv' | 'markdown';
 
@@ -29,7 +29,7 @@ export async function exportQuestionnaire(q: Questionnaire, format: ExportFormat
 
 async function fillXlsx(q: Questionnaire): Promise<Buffer> {
   const source = q.source!;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   await workbook.xlsx.readFile(source.file).catch((error: Error) => {
     throw new QuestionnaireInputError(`cannot read the original ${source.file} to fill a copy (${error.message.split('\n')[0]})`);
   });
@@ -51,7 +51,7 @@ async function fillXlsx(q: Questionnaire): Promise<Buffer> {
 }
 
 async function newXlsx(q: Questionnaire): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet('Questionnaire');
   sheet.addRow(['ID', 'Question', 'Answer', 'Comment']);
   for (const e of q.questions) sheet.addRow([e.id, e.question, ...Object.values(exportCells(e))]);

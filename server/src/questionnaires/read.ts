@@ -1,11 +1,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Questionnaire, QuestionEntry, QuestionnaireSource } from '../core/questionnaires/model';
 import { detectColumns, type ColumnChoice } from './columns';
 import { MAX_INPUT_BYTES, QuestionnaireInputError } from './inputError';
 import { readVsaq } from './vsaq';
+import { loadExcel } from '../lazyModules';
 
 export interface ReadOptions {
   sheet?: string;
@@ -18,7 +19,7 @@ export async function readQuestionnaireFile(file: string, options: ReadOptions =
   if (!stat?.isFile()) throw new QuestionnaireInputError(`${file} is not a file`);
   if (stat.size > MAX_INPUT_BYTES) throw new QuestionnaireInputError(`${file} is ${(stat.size / 1048576).toFixed(1)} MB; questionnaires over 20 MB are not read`);
   const bytes = await fs.readFile(file);
-  const name = path.basename(file).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'questionnaire';
+  const name = questionnaireName(file);
   const extension = path.extname(file).toLowerCase();
   if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
     throw new QuestionnaireInputError(`${file} is password-protected or an old .xls workbook; save it as an unprotected .xlsx first`);
@@ -27,6 +28,11 @@ export async function readQuestionnaireFile(file: string, options: ReadOptions =
   if (extension === '.json') return { name, ...readVsaq(bytes.toString('utf8'), file) };
   if (extension === '.csv' || extension === '.tsv' || extension === '.txt') return { name, ...readCsv(file, bytes.toString('utf8'), options) };
   throw new QuestionnaireInputError(`${file}: unsupported questionnaire format (use .xlsx, .csv or VSAQ .json)`);
+}
+
+/** The questionnaire's name (and YAML file name) from the customer's file name: `Customer Q3.xlsx` -> `customer-q3`. */
+export function questionnaireName(file: string): string {
+  return path.basename(file).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'questionnaire';
 }
 
 function readCsv(file: string, text: string, options: ReadOptions): { source: QuestionnaireSource; questions: QuestionEntry[] } {
@@ -43,7 +49,8 @@ function readCsv(file: string, text: string, options: ReadOptions): { source: Qu
 }
 
 async function readXlsx(file: string, bytes: Buffer, options: ReadOptions): Promise<{ source: QuestionnaireSource; questions: QuestionEntry[] }> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
@@ -56,7 +63,7 @@ async function readXlsx(file: string, bytes: Buffer, options: ReadOptions): Prom
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      if (cell.type === ExcelJS.ValueType.Formula) formulas.push(cell.address);
+      if (cell.type === Excel.ValueType.Formula) formulas.push(cell.address);
       cells[col - 1] = cell.isMerged && cell.master !== cell ? '' : cellText(cell.value);
     });
     grid[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
@@ -79,7 +86,9 @@ function questionsOf(grid: readonly (readonly string[])[], columns: ColumnChoice
   for (let r = columns.headerRow; r < grid.length; r++) {
     const row = grid[r] ?? [];
     const question = (row[columns.question - 1] ?? '').replace(/\s+/g, ' ').trim();
-    if (question.length < 8 || !/\s/.test(question)) continue;
+    // A terse one-word question ("RTO/RPO?") still asks; a section title does not end with a question mark.
+    const asks = question.length >= 4 && question.endsWith('?');
+    if (!asks && (question.length < 8 || !/\s/.test(question))) continue;
     let id = columns.id ? (row[columns.id - 1] ?? '').trim() : '';
     if (!id || seen.has(id)) id = `row-${r + 1}`;
     seen.add(id);

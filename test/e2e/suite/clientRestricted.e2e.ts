@@ -61,5 +61,19 @@ export function defineRestrictedSuite(): void {
       assert.match(center, /Record Evidence writes files into the workspace, which Restricted Mode does not allow/);
       assert.deepEqual(fs.readdirSync(root.fsPath, { recursive: true }).sort(), before, 'no file was written');
     });
+
+    it('refuses to import a questionnaire or accept an answer, and says why', async () => {
+      const before = fs.readdirSync(root.fsPath, { recursive: true }).sort();
+      const file = vscode.Uri.file(path.join(os.tmpdir(), 'customer.xlsx')).toString();
+      assert.equal(await vscode.commands.executeCommand('soc2Policy.importQuestionnaire', { file }), undefined);
+      const questionnaire = vscode.Uri.joinPath(root, 'questionnaires', 'customer.yaml').toString();
+      assert.equal(await vscode.commands.executeCommand('soc2Policy.acceptAnswer', { uri: questionnaire, questionId: 'Q1' }), false);
+      await vscode.commands.executeCommand('notifications.showList');
+      const center = String(await page({ action: 'text', selector: '.notifications-center', timeoutMs: 15_000 }));
+      await vscode.commands.executeCommand('notifications.hideList');
+      assert.match(center, /Import Questionnaire writes files into the workspace, which Restricted Mode does not allow/);
+      assert.match(center, /Accept Answer writes files into the workspace/);
+      assert.deepEqual(fs.readdirSync(root.fsPath, { recursive: true }).sort(), before, 'no file was written');
+    });
   });
 }

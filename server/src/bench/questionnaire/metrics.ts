@@ -78,3 +78,9 @@ export function formatScores(title: string, s: Scores): string {
   ];
   return lines.join('\n');
 }
+
+/** One questionnaire's line under its half, so a new questionnaire's figures stay visible next to the older ones. */
+export function formatFileLine(file: string, s: Scores): string {
+  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+  return `    ${file.padEnd(28)} ${String(s.questions).padStart(3)} questions: precision ${pct(s.precision)}, answered with a right citation ${pct(s.coverage)}`;
+}

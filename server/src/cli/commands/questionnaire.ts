@@ -59,7 +59,7 @@ async function runAnswer(args: QuestionnaireArgs, terminal: Terminal): Promise<n
   const index = buildSectionIndex(context.lookup.sections, analyzer.suggestionIndex());
   const library = buildAnswerLibrary(await otherQuestionnaires(analyzer.root, file));
   const started = Date.now();
-  const { questionnaire, summary } = answerQuestionnaire(parsed.questionnaire, index, context.lookup, { exclusions: context.exclusions, library, redraft: args.redraft });
+  const { questionnaire, summary } = answerQuestionnaire(parsed.questionnaire, index, context.lookup, { exclusions: context.exclusions, carveOuts: context.carveOuts, library, redraft: args.redraft });
   const elapsed = Date.now() - started;
   await saveQuestionnaire(file, questionnaire, true);
   if (args.format === 'json') {

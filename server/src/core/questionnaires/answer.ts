@@ -5,7 +5,7 @@ import { isDrafted, isPersonAnswer, type Answer, type Questionnaire } from './mo
 import type { SectionLookup } from './sections';
 
 export interface AnswerRunOptions extends DraftOptions {
-  /** Redraft earlier drafts too (never accepted or typed answers). */
+  /** Redraft every earlier draft (never accepted or typed answers); drafts whose cited sections changed are redrafted anyway. */
   redraft?: boolean;
   library?: readonly LibraryEntry[];
 }
@@ -21,7 +21,8 @@ export interface AnswerRunSummary {
 export function answerQuestionnaire(q: Questionnaire, index: SectionIndex, lookup: SectionLookup, options: AnswerRunOptions = {}): { questionnaire: Questionnaire; summary: AnswerRunSummary } {
   const summary: AnswerRunSummary = { drafted: 0, reused: 0, kept: 0 };
   const questions = q.questions.map((entry) => {
-    const keep = isPersonAnswer(entry.answer) || (isDrafted(entry.answer) && !options.redraft);
+    // A draft whose cited text changed since it was drafted (or that "re-check" turned back into a draft) is redrafted.
+    const keep = isPersonAnswer(entry.answer) || (isDrafted(entry.answer) && !options.redraft && !outOfDate(entry.answer, lookup));
     if (keep) {
       summary.kept++;
       return entry;
@@ -40,4 +41,9 @@ function reuse(library: readonly LibraryEntry[], question: string, lookup: Secti
   if (!found) return undefined;
   const current = found.answer.citations.every((c) => lookup.find(c.document, c.section)?.hash === c.hash);
   return current ? { ...found.answer, status: 'draft', reusedFrom: found.from } : undefined;
+}
+
+/** A drafted answer citing a section that is gone or reads differently now. */
+function outOfDate(answer: Answer, lookup: SectionLookup): boolean {
+  return answer.citations.some((c) => lookup.find(c.document, c.section)?.hash !== c.hash);
 }

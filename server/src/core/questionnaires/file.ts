@@ -8,29 +8,71 @@ export interface ParsedQuestionnaire {
   questionnaire: Questionnaire;
   errors: { message: string; span: Span }[];
   source: YamlSource;
+  /** Position of each of `questionnaire.questions` in the file's `questions` list (unreadable entries are skipped). */
+  entryIndex: number[];
+}
+
+/** The YAML path of question `at` (an index into `questionnaire.questions`). */
+export function questionPath(parsed: ParsedQuestionnaire, at: number): (string | number)[] {
+  return ['questions', parsed.entryIndex[at] ?? at];
 }
 
 /** Reads `questionnaires/<name>.yaml`. Malformed entries are reported and skipped, never fatal: the rest still checks. */
 export function parseQuestionnaireYaml(text: string, fallbackName: string): ParsedQuestionnaire {
   const source = parseYaml(text);
   const errors = [...source.errors];
-  const data = (source.data ?? {}) as Record<string, unknown>;
+  const start = { start: 0, end: Math.min(1, text.length) };
+  const at = (path: (string | number)[]) => spanOf(source, nodeAt(source, path));
+  const data = isRecord(source.data) ? source.data : {};
+  if (!source.errors.length && !isRecord(source.data)) errors.push({ message: 'a questionnaire is a mapping with a "questions" list; this file has none', span: at([]) ?? start });
+  else if (isRecord(source.data) && !Array.isArray(data.questions)) {
+    const written = data.questions !== undefined;
+    errors.push({ message: written ? '"questions" must be a list of questions (- id: ..., question: ...)' : 'a questionnaire needs a "questions" list', span: (written ? at(['questions']) : undefined) ?? start });
+  }
   const rawQuestions = Array.isArray(data.questions) ? data.questions : [];
-  if (source.data !== undefined && !Array.isArray(data.questions)) errors.push({ message: 'a questionnaire needs a "questions" list', span: { start: 0, end: Math.min(1, text.length) } });
   const questions: QuestionEntry[] = [];
-  rawQuestions.forEach((raw, at) => {
+  const entryIndex: number[] = [];
+  const ids = new Set<string>();
+  rawQuestions.forEach((raw, index) => {
     const entry = readQuestion(raw);
-    if (entry) questions.push(entry);
-    else errors.push({ message: `question ${at + 1} needs an "id" and a "question"`, span: spanOf(source, nodeAt(source, ['questions', at])) ?? { start: 0, end: 1 } });
+    const report = (message: string, path: (string | number)[] = []) => errors.push({ message, span: at(['questions', index, ...path]) ?? at(['questions', index]) ?? start });
+    if (!entry) {
+      report(`question ${index + 1} needs an "id" and a "question"`);
+      return;
+    }
+    // Two questions with one id: fixes, hovers and the export could not tell which is meant.
+    if (ids.has(entry.id)) report(`question id "${entry.id}" is used twice; ids must be unique`, ['id']);
+    ids.add(entry.id);
+    for (const problem of answerProblems((raw as Record<string, unknown>).answer)) report(`question ${entry.id}: ${problem.message}`, ['answer', ...problem.path]);
+    questions.push(entry);
+    entryIndex.push(index);
   });
   const name = typeof data.name === 'string' && data.name ? data.name : fallbackName;
-  return { questionnaire: { name, source: readSource(data.source), questions }, errors, source };
+  return { questionnaire: { name, source: readSource(data.source), questions }, errors, source, entryIndex };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * What `readAnswer` would silently default: an unknown value, a status other than draft/accepted (a misspelt
+ * "Accepted" would otherwise be redrafted over a person's answer), citations that are not document + section.
+ */
+function answerProblems(raw: unknown): { message: string; path: (string | number)[] }[] {
+  if (!isRecord(raw)) return raw === null || raw === undefined || typeof raw !== 'object' ? [] : [{ message: 'an answer is text or a mapping with value, text and citations', path: [] }];
+  const problems: { message: string; path: (string | number)[] }[] = [];
+  if (!ANSWER_VALUES.some((v) => v === String(raw.value ?? '').toLowerCase())) problems.push({ message: `answer value must be one of ${ANSWER_VALUES.join(', ')}`, path: raw.value === undefined ? [] : ['value'] });
+  if (raw.status !== undefined && raw.status !== 'draft' && raw.status !== 'accepted') problems.push({ message: 'answer status must be draft or accepted', path: ['status'] });
+  if (raw.citations !== undefined && !Array.isArray(raw.citations)) problems.push({ message: 'citations must be a list of {document, section, hash}', path: ['citations'] });
+  if (Array.isArray(raw.citations)) raw.citations.forEach((c, i) => isCitation(c) || problems.push({ message: `citation ${i + 1} needs a "document" and a "section"`, path: ['citations', i] }));
+  return problems;
 }
 
 function readQuestion(raw: unknown): QuestionEntry | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const r = raw as Record<string, unknown>;
-  if ((typeof r.id !== 'string' && typeof r.id !== 'number') || typeof r.question !== 'string') return undefined;
+  if ((typeof r.id !== 'string' && typeof r.id !== 'number') || String(r.id).trim() === '' || typeof r.question !== 'string') return undefined;
   const row = typeof r.row === 'number' ? r.row : undefined;
   return { id: String(r.id), question: r.question, answer: readAnswer(r.answer), ...(row !== undefined ? { row } : {}) };
 }
@@ -76,6 +118,7 @@ export function serializeQuestionnaire(q: Questionnaire): string {
 
 /** Where question `at`'s citation `c` is written (for diagnostics), or the question itself. */
 export function citationSpan(parsed: ParsedQuestionnaire, at: number, c?: number): Span {
-  const node = c === undefined ? undefined : nodeAt(parsed.source, ['questions', at, 'answer', 'citations', c]);
-  return spanOf(parsed.source, node) ?? spanOf(parsed.source, nodeAt(parsed.source, ['questions', at, 'id'])) ?? { start: 0, end: 1 };
+  const question = questionPath(parsed, at);
+  const node = c === undefined ? undefined : nodeAt(parsed.source, [...question, 'answer', 'citations', c]);
+  return spanOf(parsed.source, node) ?? spanOf(parsed.source, nodeAt(parsed.source, [...question, 'id'])) ?? { start: 0, end: 1 };
 }

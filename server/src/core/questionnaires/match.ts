@@ -1,6 +1,7 @@
 import type { SuggestionIndex } from '../suggest/index';
 import { DEFAULT_PARAMETERS, scoreSentence } from '../suggest/score';
 import { stems } from '../suggest/tokenize';
+import { expandAbbreviations } from '../suggest/abbreviations';
 import type { CitableSection } from './sections';
 
 /** Knobs of question matching, fixed on the tuning half of the development set (`npm run bench:questionnaire`). */
@@ -23,6 +24,11 @@ export interface MatchParameters {
   minimumConfidence: number;
   /** At or above this confidence the drafted value is `yes`, below it `partial`. */
   yesConfidence: number;
+  /**
+   * A question is answered as excluded or carved out only when its criterion scores at least this much (the catalog
+   * match, not relative): "What is the weather like?" weakly resembles some criterion, and must not come back `n/a`.
+   */
+  scopeStrength: number;
 }
 
 export const DEFAULT_MATCH_PARAMETERS: MatchParameters = {
@@ -36,6 +42,7 @@ export const DEFAULT_MATCH_PARAMETERS: MatchParameters = {
   scale: 12,
   minimumConfidence: 0.45,
   yesConfidence: 0.7,
+  scopeStrength: 8,
 };
 
 interface SectionProfile {
@@ -69,7 +76,8 @@ export function buildSectionIndex(sections: readonly CitableSection[], criteria:
 function profile(section: CitableSection, criteria: SuggestionIndex, params: MatchParameters): SectionProfile {
   const frequency = new Map<string, number>();
   const add = (text: string, weight: number) => stems(text).forEach((s) => frequency.set(s, (frequency.get(s) ?? 0) + weight));
-  for (const statement of section.statements) add(statement.text, 1);
+  // Policies abbreviate too ("RPO", "KMS"): both sides are read with the meanings, so either spelling meets the other.
+  for (const statement of section.statements) add(expandAbbreviations(statement.text, criteria.abbreviations), 1);
   add(section.heading, params.headingWeight);
   add(section.context, params.contextWeight);
   const length = [...frequency.values()].reduce((a, b) => a + b, 0);
@@ -84,11 +92,12 @@ function profile(section: CitableSection, criteria: SuggestionIndex, params: Mat
   return { section, frequency, length, criteria: mergeCriteria(normalise(read), section.mappedCriteria, section.tagged ? 1 : 0.5) };
 }
 
-/** The criteria a question concerns, 0..1 relative to the best, strongest first. */
-export function questionCriteria(question: string, criteria: SuggestionIndex): Map<string, number> {
+/** The criteria a question concerns, 0..1 relative to the best, strongest first; `strength` is the best one's own score. */
+export function questionCriteria(question: string, criteria: SuggestionIndex): { weights: Map<string, number>; strength: number } {
   const { scores } = scoreSentence(criteria, { text: question, context: [] }, DEFAULT_PARAMETERS);
   const byId = new Map([...scores].map(([at, score]) => [criteria.profiles[at].id, score]));
-  return new Map([...normalise(byId)].filter(([, w]) => w >= 0.35).sort((a, b) => b[1] - a[1]).slice(0, 4));
+  const weights = new Map([...normalise(byId)].filter(([, w]) => w >= 0.35).sort((a, b) => b[1] - a[1]).slice(0, 4));
+  return { weights, strength: Math.max(0, ...byId.values()) };
 }
 
 export interface SectionMatch {

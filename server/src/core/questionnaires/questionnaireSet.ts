@@ -3,7 +3,7 @@ import { dirname, joinPath, relativePath } from '../paths';
 import { LineIndex } from '../text/lineIndex';
 import { nodeAt, spanOf } from '../yaml/yamlSource';
 import { checkQuestionnaire, type QuestionnaireFinding } from '../rules/answerStale';
-import { citationSpan, parseQuestionnaireYaml, type ParsedQuestionnaire } from './file';
+import { citationSpan, parseQuestionnaireYaml, questionPath, type ParsedQuestionnaire } from './file';
 import { isDrafted, type Citation } from './model';
 import type { SectionLookup } from './sections';
 
@@ -58,6 +58,11 @@ export class QuestionnaireSet {
     return this.loaded.get(file)?.lines;
   }
 
+  /** A questionnaire as last read (for progress views and review), or undefined. */
+  parsed(file: string): ParsedQuestionnaire | undefined {
+    return this.loaded.get(file)?.parsed;
+  }
+
   /** Questionnaires citing a document (absolute path): their findings change when it does. */
   citing(document: string): string[] {
     const relative = relativePath(this.root, document);
@@ -74,7 +79,7 @@ export class QuestionnaireSet {
     for (const [at, entry] of parsed.questionnaire.questions.entries()) {
       if (!isDrafted(entry.answer)) continue;
       for (const [c, citation] of entry.answer.citations.entries()) {
-        const span = spanOf(parsed.source, nodeAt(parsed.source, ['questions', at, 'answer', 'citations', c]));
+        const span = spanOf(parsed.source, nodeAt(parsed.source, [...questionPath(parsed, at), 'answer', 'citations', c]));
         if (span && span.start <= offset && offset <= span.end) return { citation, span };
       }
     }
@@ -95,14 +100,24 @@ export class QuestionnaireSet {
   }
 }
 
-/** "Keep answer" writes the section's new hash; "Cite the renamed heading" writes the slug the check found. */
+/**
+ * "Keep answer" writes the section's new hash; "Re-check answer" turns an accepted answer back into a draft, which
+ * the next `questionnaire answer` redrafts (it redrafts drafts whose cited text changed); "Cite the renamed heading"
+ * writes the slug the check found.
+ */
 function fixesOf(parsed: ParsedQuestionnaire, finding: QuestionnaireFinding): Fix[] {
   const where = citationIndex(parsed, finding);
   if (!where || !finding.replacement) return [];
-  const valueSpan = (key: string) => spanOf(parsed.source, nodeAt(parsed.source, ['questions', where.at, 'answer', 'citations', where.c, key]));
+  const question = questionPath(parsed, where.at);
+  const valueSpan = (key: string) => spanOf(parsed.source, nodeAt(parsed.source, [...question, 'answer', 'citations', where.c, key]));
   const fixes: Fix[] = [];
   const hashSpan = valueSpan('hash');
   if (finding.replacement.hash && hashSpan) fixes.push({ title: 'Keep answer (update the hash)', edits: [{ span: hashSpan, newText: finding.replacement.hash }] });
+  const statusSpan = spanOf(parsed.source, nodeAt(parsed.source, [...question, 'answer', 'status']));
+  const answer = parsed.questionnaire.questions[where.at].answer;
+  if (finding.code === 'answer-stale' && statusSpan && isDrafted(answer) && answer.status === 'accepted') {
+    fixes.push({ title: 'Re-check answer (back to draft, redrafted by the next answer run)', edits: [{ span: statusSpan, newText: 'draft' }] });
+  }
   const sectionSpan = valueSpan('section');
   if (finding.replacement.section && sectionSpan) fixes.push({ title: `Cite the renamed heading (#${finding.replacement.section})`, edits: [{ span: sectionSpan, newText: finding.replacement.section }] });
   return fixes;

@@ -66,13 +66,19 @@ export function citableSections(doc: PolicyDocument, relative: string, criterion
   });
 }
 
-/** Looks sections up by `document#slug`, the citation key. */
+/**
+ * Looks sections up by `document#slug`, the citation key. `sections` are the policies' (what questions are matched
+ * against); `citableOnly` are sections an answer may cite without being matched, such as vendor files for carve-outs.
+ */
 export class SectionLookup {
   private readonly bySlug = new Map<string, CitableSection>();
   private readonly documents = new Set<string>();
 
-  constructor(readonly sections: readonly CitableSection[]) {
-    for (const s of sections) {
+  constructor(
+    readonly sections: readonly CitableSection[],
+    private readonly citableOnly: readonly CitableSection[] = [],
+  ) {
+    for (const s of [...sections, ...citableOnly]) {
       this.bySlug.set(`${s.document}#${s.slug}`, s);
       this.documents.add(s.document);
     }
@@ -88,6 +94,6 @@ export class SectionLookup {
 
   /** Sections of a document, for "the heading was renamed" suggestions. */
   inDocument(document: string): CitableSection[] {
-    return this.sections.filter((s) => s.document === document);
+    return [...this.sections, ...this.citableOnly].filter((s) => s.document === document);
   }
 }

@@ -3,6 +3,7 @@ import type { RuleMeta } from './rule';
 import { citationSpan, type ParsedQuestionnaire } from '../questionnaires/file';
 import { isDrafted } from '../questionnaires/model';
 import { headingSlug, type SectionLookup } from '../questionnaires/sections';
+import { questionnaireInvalidFindings } from './questionnaireInvalid';
 
 /**
  * Questionnaire answers that no longer match the policies. Questionnaires are YAML, not Markdown documents, so these
@@ -27,9 +28,9 @@ export interface QuestionnaireFinding {
   replacement?: { hash?: string; section?: string };
 }
 
-/** Every stale, broken or missing answer of one questionnaire. */
+/** Every unreadable part, stale, broken or missing answer of one questionnaire. */
 export function checkQuestionnaire(parsed: ParsedQuestionnaire, lookup: SectionLookup): QuestionnaireFinding[] {
-  const findings: QuestionnaireFinding[] = [];
+  const findings: QuestionnaireFinding[] = questionnaireInvalidFindings(parsed);
   parsed.questionnaire.questions.forEach((entry, at) => {
     const answer = entry.answer;
     if (!isDrafted(answer)) {

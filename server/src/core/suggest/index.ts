@@ -1,4 +1,5 @@
 import type { CatalogControl } from '../catalog/catalog';
+import { NO_ABBREVIATIONS, type Abbreviations } from './abbreviations';
 import { stems } from './tokenize';
 import type { Vocabulary } from './vocabulary';
 
@@ -38,12 +39,14 @@ export interface SuggestionIndex {
   phrasesByStem: ReadonlyMap<string, readonly Phrase[]>;
   /** Criterion id -> position in `profiles`. */
   profileIndex: ReadonlyMap<string, number>;
+  /** Questionnaire abbreviations and their meanings (controls-catalog/tsc/abbreviations.yaml), added to questions before matching. */
+  abbreviations: Abbreviations;
 }
 
 // Field weights: vocabulary and titles say what a criterion is about; long descriptions dilute.
 const FIELD_WEIGHTS = { title: 3, description: 1, pointTitle: 2, pointSummary: 1, vocabulary: 3 };
 
-export function buildSuggestionIndex(controls: readonly CatalogControl[], vocabulary: Vocabulary): SuggestionIndex {
+export function buildSuggestionIndex(controls: readonly CatalogControl[], vocabulary: Vocabulary, abbreviations: Abbreviations = NO_ABBREVIATIONS): SuggestionIndex {
   const profiles: CriterionProfile[] = controls.map((control) => {
     const frequency = new Map<string, number>();
     const add = (text: string, weight: number) => stems(text).forEach((s) => frequency.set(s, (frequency.get(s) ?? 0) + weight));
@@ -65,7 +68,7 @@ export function buildSuggestionIndex(controls: readonly CatalogControl[], vocabu
   const count = profiles.length;
   const idf = new Map([...postings].map(([stem, list]) => [stem, Math.log(1 + (count - list.length + 0.5) / (list.length + 0.5))]));
   const averageLength = profiles.reduce((a, p) => a + p.length, 0) / Math.max(1, count);
-  return { profiles, postings, idf, averageLength, phrasesByStem: phraseLookup(controls, vocabulary), profileIndex: new Map(profiles.map((p, i) => [p.id, i])) };
+  return { profiles, postings, idf, averageLength, phrasesByStem: phraseLookup(controls, vocabulary), profileIndex: new Map(profiles.map((p, i) => [p.id, i])), abbreviations };
 }
 
 function phraseLookup(controls: readonly CatalogControl[], vocabulary: Vocabulary): Map<string, Phrase[]> {
