@@ -3,6 +3,7 @@
 // there, and nothing else is (no sources, tests, fixtures, examples, source maps or node_modules).
 //   node scripts/check-package.mjs        exit 1 and say why when the list is wrong
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,8 @@ const vsce = path.join(path.dirname(createRequire(import.meta.url).resolve('@vsc
 /** Everything the extension needs at run time (the server loads controls-catalog/ from disk). */
 export const REQUIRED = [
   'package.json', 'package.nls.json', 'docs/rules.md', 'client/README.md', 'client/out/extension.js', 'server/out/server.js',
+  // Built beside the server bundle: the compiled built-ins, and the libraries it requires on first use.
+  'server/out/builtins.json', 'server/out/analysisWorker.js', ...serverVendorFiles(),
   'controls-catalog/tsc/catalog.yaml', 'controls-catalog/iso27001/catalog.yaml', 'controls-catalog/schema/catalog.schema.json',
   'controls-catalog/templates/access-control.yaml', 'snippets/soc2-policy.code-snippets',
   'syntaxes/soc2-criteria.injection.tmLanguage.json', 'syntaxes/soc2-frontmatter.injection.tmLanguage.json',
@@ -29,11 +32,21 @@ export const ALLOWED = [
   /^client\/README\.md$/,
   /^client\/out\/extension\.js$/,
   /^server\/out\/server\.js$/,
+  /^server\/out\/analysisWorker\.js$/,
+  /^server\/out\/builtins\.json$/,
+  /^server\/out\/vendor\/[\w.-]+\.js$/,
   /^controls-catalog\/(tsc|iso27001|templates|schema)\/[\w./-]+\.(ya?ml|json)$/,
   /^snippets\/[\w.-]+\.code-snippets$/,
   /^syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^media\/[\w./-]+\.(svg|png|css|js|md)$/,
 ];
+
+/** The vendor files server.js requires (`require("./vendor/x.js")`), read from the built bundle. */
+export function serverVendorFiles() {
+  const bundle = path.join(repoRoot, 'server/out/server.js');
+  if (!existsSync(bundle)) return [];
+  return [...new Set([...readFileSync(bundle, 'utf8').matchAll(/require\("\.\/(vendor\/[\w.-]+\.js)"\)/g)].map((m) => `server/out/${m[1]}`))];
+}
 
 export function listPackagedFiles() {
   const out = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies', '--readme-path', 'client/README.md'], { cwd: repoRoot, encoding: 'utf8' });

@@ -33,6 +33,12 @@ async function main() {
   const [dir] = fs.readdirSync(extDir).filter((d) => d.startsWith('soc2-policy-studio.soc2-policy-studio-'));
   if (!dir) throw new Error(`not in ${extDir}: ${fs.readdirSync(extDir).join(', ')}`);
   if (fs.existsSync(path.join(extDir, dir, 'node_modules'))) throw new Error('the .vsix carries node_modules');
+  // Built beside the server bundle: the compiled built-ins (start-up reads them instead of the YAML) and the
+  // libraries it requires on first use. Without them the server would still start, slower or failing later.
+  const serverOut = path.join(extDir, dir, 'server/out');
+  const vendor = [...new Set([...fs.readFileSync(path.join(serverOut, 'server.js'), 'utf8').matchAll(/require\("\.\/(vendor\/[\w.-]+\.js)"\)/g)].map((m) => m[1]))];
+  const absent = ['builtins.json', 'analysisWorker.js', ...vendor].filter((f) => !fs.existsSync(path.join(serverOut, f)));
+  if (absent.length) throw new Error(`the installed extension lacks server/out/${absent.join(', server/out/')}`);
   log(`installed ${dir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   // A copy, so nothing touches the example the core tests count.

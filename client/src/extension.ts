@@ -4,6 +4,8 @@ import { registerCloseGap } from './commands/closeGap';
 import { registerExportReport } from './commands/exportReport';
 import { registerImportPolicies } from './commands/importPolicies';
 import { registerAnswerQuestionnaire } from './commands/answerQuestionnaire';
+import { registerImportQuestionnaire } from './commands/importQuestionnaire';
+import { registerReviewAnswer } from './commands/reviewAnswer';
 import { registerInitWorkspace } from './commands/initWorkspace';
 import { registerMarkReviewed } from './commands/markReviewed';
 import { registerNewPolicy } from './commands/newPolicy';
@@ -11,6 +13,7 @@ import { registerRecordEvidence } from './commands/recordEvidence';
 import { registerRefreshCoverage } from './commands/refreshCoverage';
 import { registerRestartServer } from './commands/restartServer';
 import { registerShowDocumentCoverage } from './commands/showDocumentCoverage';
+import { registerShowEvidenceObligation } from './commands/showEvidenceObligation';
 import { registerShowGapPanel } from './commands/showGapPanel';
 import { registerShowOutput } from './commands/showOutput';
 import { CoverageStore } from './coverageStore';
@@ -22,7 +25,10 @@ import { createTraceChannel } from './traceChannel';
 import { CoverageTree, registerTreeCommands } from './views/coverageTree';
 import { EvidenceTree } from './views/evidenceTree';
 import { RiskTree } from './views/riskTree';
+import { VendorTree } from './views/vendorTree';
 import { GapPanel } from './views/gapPanel';
+import { QuestionnairePanel, registerReviewQuestionnaire } from './views/questionnairePanel';
+import { QuestionnaireTree } from './views/questionnaireTree';
 
 /** What `activate` returns: used by the end-to-end suite, not a stable API. */
 export interface Soc2PolicyApi {
@@ -31,7 +37,10 @@ export interface Soc2PolicyApi {
   tree: CoverageTree;
   evidence: EvidenceTree;
   risks: RiskTree;
+  vendors: VendorTree;
   gapPanel: GapPanel;
+  questionnaires: QuestionnaireTree;
+  questionnairePanel: QuestionnairePanel;
   output: vscode.LogOutputChannel;
   /** Where `soc2Policy.trace.server` writes. */
   trace: vscode.LogOutputChannel;
@@ -47,11 +56,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Soc2Po
   const tree = new CoverageTree(coverage);
   const evidence = new EvidenceTree(client);
   const risks = new RiskTree(client);
-  const gapPanel = new GapPanel(context.extensionUri, coverage, risks);
+  const vendors = new VendorTree(client);
+  const gapPanel = new GapPanel(context.extensionUri, coverage, risks, evidence);
+  const questionnaires = new QuestionnaireTree(client);
+  const questionnairePanel = new QuestionnairePanel(context.extensionUri, client, questionnaires);
   const rootUris = () => coverage.current?.coverage.roots.map((r) => r.rootUri) ?? [];
 
   context.subscriptions.push(
-    output, trace, coverage, tree, gapPanel, evidence, risks, server,
+    output, trace, coverage, tree, gapPanel, evidence, risks, vendors, server,
     createStatusItem(coverage),
     registerTreeCommands(tree),
     registerShowGapPanel(gapPanel),
@@ -61,8 +73,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Soc2Po
     registerExportReport(client, rootUris),
     registerImportPolicies(client, rootUris),
     registerAnswerQuestionnaire(client),
+    questionnaires, questionnairePanel,
+    registerImportQuestionnaire(client, rootUris),
+    registerReviewQuestionnaire(questionnairePanel, questionnaires),
+    registerReviewAnswer(client),
     registerRefreshCoverage(coverage),
     registerShowDocumentCoverage(tree),
+    registerShowEvidenceObligation(evidence),
     registerCloseGap(coverage),
     registerRecordEvidence(client, evidence),
     registerRestartServer(server),
@@ -78,7 +95,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Soc2Po
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void server.restart(vscode.l10n.t('the workspace is now trusted, so custom catalogs load'))),
   );
-  return { client, coverage, tree, gapPanel, evidence, risks, output, trace, server };
+  return { client, coverage, tree, gapPanel, evidence, risks, vendors, questionnaires, questionnairePanel, output, trace, server };
 }
 
 export function deactivate(): Promise<void> | undefined {

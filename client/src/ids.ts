@@ -11,6 +11,11 @@ export const Commands = {
   showOutput: 'soc2Policy.showOutput',
   importPolicies: 'soc2Policy.importPolicies',
   answerQuestionnaire: 'soc2Policy.answerQuestionnaire',
+  importQuestionnaire: 'soc2Policy.importQuestionnaire',
+  reviewQuestionnaire: 'soc2Policy.reviewQuestionnaire',
+  /** Arguments: {uri, questionId}. Accept or reject one drafted answer (the review panel's buttons). */
+  acceptAnswer: 'soc2Policy.acceptAnswer',
+  rejectAnswer: 'soc2Policy.rejectAnswer',
   recordEvidence: 'soc2Policy.recordEvidence',
   // Tree toolbar and internal commands.
   showAllCriteria: 'soc2Policy.coverage.showAll',
@@ -26,6 +31,8 @@ export const Views = {
   coverage: 'soc2Policy.coverage',
   evidence: 'soc2Policy.evidence',
   risks: 'soc2Policy.risks',
+  vendors: 'soc2Policy.vendors',
+  questionnaires: 'soc2Policy.questionnaires',
 } as const;
 
 export const ContextKeys = {
@@ -39,9 +46,14 @@ export const ContextKeys = {
   evidencePlanned: 'soc2Policy.evidence.planned',
   /** Some root has a risk register: the Risks view shows it instead of its welcome. */
   risksPresent: 'soc2Policy.risks.present',
+  /** Some root has a vendor inventory: the Vendors view shows it instead of its welcome. */
+  vendorsPresent: 'soc2Policy.vendors.present',
+  /** Some root has a questionnaire: the Questionnaires view lists them instead of its welcome. */
+  questionnairesPresent: 'soc2Policy.questionnaires.present',
 } as const;
 
 export const GAP_PANEL_VIEW_TYPE = 'soc2Policy.gapPanel';
+export const QUESTIONNAIRE_PANEL_VIEW_TYPE = 'soc2Policy.questionnaireReview';
 
 /** Settings only the client reads; the server's are in protocol.ts (DEFAULT_SETTINGS). */
 export const ClientSettings = {

@@ -12,10 +12,15 @@ export const DOCUMENT_SELECTOR = [
   { scheme: 'file', pattern: '**/questionnaires/*.{yaml,yml}' },
 ];
 
-/** What the server gets at (re)start: the pinned date, and whether the workspace is trusted. */
-export function initializationOptions(): InitializationOptions {
+/** What the server gets at (re)start: the pinned date, whether the workspace is trusted, and where it may keep its cache. */
+export function initializationOptions(storage?: vscode.Uri): InitializationOptions {
   const today = pinnedToday();
-  return { ...(today ? { today } : {}), ...(vscode.workspace.isTrusted ? {} : { restrictedMode: true }) };
+  return {
+    ...(today ? { today } : {}),
+    ...(vscode.workspace.isTrusted ? {} : { restrictedMode: true }),
+    // The extension's workspace storage, never the user's folder: VS Code removes it with the workspace.
+    ...(storage?.scheme === 'file' ? { cacheFolder: vscode.Uri.joinPath(storage, 'facts-cache').fsPath } : {}),
+  };
 }
 
 /**
@@ -35,7 +40,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.md'), vscode.workspace.createFileSystemWatcher('**/soc2-policy.yaml'), vscode.workspace.createFileSystemWatcher('**/risk-matrix.yaml'), vscode.workspace.createFileSystemWatcher('**/questionnaires/*.{yaml,yml}')],
     },
     // A function, so a restart (new `soc2Policy.today`, trust granted) sends the current values.
-    initializationOptions,
+    initializationOptions: () => initializationOptions(context.storageUri),
     outputChannel: output,
     traceOutputChannel: trace,
   };

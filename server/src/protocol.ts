@@ -22,6 +22,8 @@ export const SETTINGS_SECTION = 'soc2Policy';
 export const ClientCommands = {
   /** Arguments: [documentUri]. Shows what this document covers (the coverage view filtered to it). */
   showDocumentCoverage: 'soc2Policy.showDocumentCoverage',
+  /** Arguments: [documentUri, obligationId]. Reveals the obligation, its windows expanded, in the Evidence view. */
+  showEvidenceObligation: 'soc2Policy.showEvidenceObligation',
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -64,6 +66,8 @@ export interface InitializationOptions {
   today?: string;
   /** The workspace is not trusted (VS Code Restricted Mode): load only the built-in catalogs, never custom ones. */
   restrictedMode?: boolean;
+  /** A folder of the client's own (not the workspace) where the server keeps per-document results for a warm start. */
+  cacheFolder?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -115,7 +119,10 @@ export interface CoveringDocument {
   locations: CoverageLocation[];
 }
 
-/** A criterion's status as the core computes it; `reason` says why it is excluded (from soc2-policy.yaml). */
+/**
+ * A criterion's status as the core computes it; `reason` says why it is excluded (from soc2-policy.yaml);
+ * `operating` (Type II audits only) is the evidence side beside the designed `status`.
+ */
 export interface CriterionCoverage extends CriterionStatusFields {
   documents: CoveringDocument[];
 }
@@ -123,6 +130,8 @@ export interface CriterionCoverage extends CriterionStatusFields {
 // Summaries carry no paths, so the core's types are the wire types (a type-only import costs the client nothing).
 export type { CategorySummary, OverallSummary } from './core/coverage/coverageModel';
 import type { CategorySummary, CriterionStatusFields, OverallSummary } from './core/coverage/coverageModel';
+export type { CriterionOperating, OperatingStatus, OperatingSummary } from './core/coverage/operating';
+import type { OperatingSummary } from './core/coverage/operating';
 import type { PointOfFocus } from './core/catalog/catalog';
 
 export interface FindingCounts {
@@ -143,7 +152,8 @@ export interface RootCoverage {
   documentCount: number;
   findings: FindingCounts;
   criteria: CriterionCoverage[];
-  summary: { categories: CategorySummary[]; overall: OverallSummary };
+  /** `operating` only when the root has a Type II audit period. */
+  summary: { categories: CategorySummary[]; overall: OverallSummary; operating?: OperatingSummary };
 }
 
 export interface CoverageResult {
@@ -344,6 +354,9 @@ export namespace AnswerQuestionnaireRequest {
   export const type = new RequestType<AnswerQuestionnaireParams, AnswerQuestionnaireResult, void>(method);
 }
 
+// The questionnaire editor's requests (import, progress, review, accept / reject) live in their own module.
+export * from './protocolQuestionnaires';
+
 // ---------------------------------------------------------------------------------------------------------------
 // Evidence (Type II)
 
@@ -524,4 +537,67 @@ export interface RisksChangedParams {
 export namespace RisksChangedNotification {
   export const method = 'soc2Policy/risksChanged';
   export const type = new NotificationType<RisksChangedParams>(method);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Vendor inventory
+
+/** Why a vendor needs attention, most urgent first, from the findings open on its file; `ok` when there are none. */
+export const VENDOR_ATTENTION = ['report-stale', 'review-overdue', 'report-missing', 'other-finding', 'ok'] as const;
+export type VendorAttention = (typeof VENDOR_ATTENTION)[number];
+
+/** A criterion a carved-out vendor carries (its CSOCs), and who monitors the vendor. */
+export interface CarvedOutCriterionInfo {
+  criterion: string;
+  title: string | null;
+  /** The vendor's controls (CSOCs) that support the criterion. */
+  controls: string[];
+  /** Approved documents mapping a monitoring criterion that name the vendor (ids); empty: not monitored. */
+  monitoredBy: string[];
+}
+
+/** One vendor as `vendors --format json` gives it, with its file as a URI, where its id is written and its findings. */
+export interface VendorInfo {
+  id: string;
+  name: string;
+  uri: string;
+  range: Range;
+  criticality: string | null;
+  /** `carve-out` or `inclusive` for subservice organizations. */
+  method: string | null;
+  reportPeriodEnd: string | null;
+  /** The SOC 2 report's state today: current, bridged, stale, not-reviewed or none. */
+  status: string;
+  attention: VendorAttention;
+  /** Errors and warnings on the vendor's file, most urgent first. */
+  findings: { code: string; message: string; range: Range }[];
+  /** Only for `method: carve-out`, in the order the CSOCs name them. */
+  carvedOut: CarvedOutCriterionInfo[];
+}
+
+export interface RootVendors {
+  rootUri: string;
+  name: string;
+  /** Most urgent attention first, then by criticality (critical first), then by id. */
+  vendors: VendorInfo[];
+}
+
+export interface VendorsResult {
+  roots: RootVendors[];
+}
+
+/** The vendor inventory of every root, or of the root `uri` is in. */
+export namespace VendorsRequest {
+  export const method = 'soc2Policy/vendors';
+  export const type = new RequestType<ScopeParams, VendorsResult, void>(method);
+}
+
+export interface VendorsChangedParams {
+  rootUri: string;
+}
+
+/** Sent when a root's inventory changed (a vendor file, its findings, the documents monitoring it, or the day). */
+export namespace VendorsChangedNotification {
+  export const method = 'soc2Policy/vendorsChanged';
+  export const type = new NotificationType<VendorsChangedParams>(method);
 }

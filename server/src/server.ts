@@ -47,7 +47,8 @@ export function startServer(connection: Connection): void {
     for (const finding of builtins.findings) connection.console.error(`built-in catalog problem: ${finding.file}: ${finding.message}`);
     const settings = new SettingsCache(client.configuration ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION }) : undefined);
     const options = params.initializationOptions as InitializationOptions | undefined;
-    session = new PolicySession({ documents, builtins, today: todayFrom(options), customCatalogs: options?.restrictedMode !== true, settings, log: (m) => connection.console.log(m) });
+    const cacheFolder = typeof options?.cacheFolder === 'string' && options.cacheFolder ? options.cacheFolder : undefined;
+    session = new PolicySession({ documents, builtins, today: todayFrom(options), customCatalogs: options?.restrictedMode !== true, settings, cacheFolder, log: (m) => connection.console.log(m) });
     if (options?.restrictedMode === true) connection.console.log('Restricted Mode: custom catalogs named in soc2-policy.yaml are not loaded.');
     const ctx: FeatureContext = { session, client };
 
@@ -72,7 +73,8 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        // Criterion descriptions come with resolve: listing them all made answers of 26 KB. The client sends labelDetails back.
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true, completionItem: { labelDetailsSupport: true } },
         codeActionProvider: client.codeActionLiterals ? { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true } : false,
         definitionProvider: true,
         referencesProvider: true,

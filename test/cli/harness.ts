@@ -32,6 +32,9 @@ function newestSource(): number {
     }
   };
   walk(path.join(REPO, 'server/src'));
+  // The build also compiles the built-in catalog and schemas (scripts/compile-catalog.mjs).
+  walk(path.join(REPO, 'controls-catalog'));
+  files.push(path.join(REPO, 'scripts/compile-catalog.mjs'), path.join(REPO, 'scripts/vendor-bundles.mjs'));
   return Math.max(...files.map((f) => statSync(f).mtimeMs));
 }
 

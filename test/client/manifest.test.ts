@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../server/src/protocol';
+import { ClientCommands, DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../server/src/protocol';
 import { Commands, Views } from '../../client/src/ids';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -30,8 +30,10 @@ describe('extension manifest', () => {
       assert.ok(declared.includes(id), id);
     }
     for (const id of Object.values(Commands)) assert.ok(declared.includes(id), id);
+    // Commands the server's code lenses run are the client's too.
+    for (const id of Object.values(ClientCommands)) assert.ok(declared.includes(id), id);
     assert.deepEqual(contributes.viewsContainers.activitybar.map((c: { id: string; title: string }) => [c.id, c.title]), [[Views.container, 'SOC 2']]);
-    assert.deepEqual(contributes.views[Views.container].map((v: { id: string }) => v.id), [Views.coverage, Views.evidence, Views.risks]);
+    assert.deepEqual(contributes.views[Views.container].map((v: { id: string }) => v.id), [Views.coverage, Views.evidence, Views.risks, Views.vendors, Views.questionnaires]);
     for (const c of contributes.commands) assert.equal(c.category, 'SOC 2', c.command);
     for (const id of ['soc2Policy.restartServer', 'soc2Policy.showOutput']) assert.ok(declared.includes(id), id);
     const clearFilter = contributes.commands.find((c: { command: string }) => c.command === Commands.clearDocumentFilter);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { CompletionItemTag, type MarkupContent } from 'vscode-languageserver';
 import { InMemoryWorkspace } from '../../server/src/core/workspace';
-import { provideCompletion } from '../../server/src/features/completion';
+import { provideCompletion, resolveCompletionItem } from '../../server/src/features/completion';
 import { provideHover } from '../../server/src/features/hover';
 import { FULL_CLIENT } from '../../server/src/session/capabilities';
 import { MemoryDocuments } from '../../server/src/session/memoryDocuments';
@@ -94,7 +94,11 @@ describe('catalog fidelity in hover and completion', () => {
     assert.deepEqual(sorted.slice(-2), ['CC2.2.9', 'CC2.2.10'], 'after every applicable item');
     const system = points.find((i) => i.label === 'CC2.2.11')!;
     assert.equal(system.tags, undefined);
-    assert.match((system.documentation as MarkupContent).value, /system-level engagements/);
+    // The description comes with resolve (the list stays small).
+    assert.equal(system.documentation, undefined);
+    // FULL_CLIENT takes list defaults: the client puts the list's data on the item it resolves.
+    const resolved = await resolveCompletionItem(ctx(), { ...system, data: list.itemDefaults?.data });
+    assert.match((resolved.documentation as MarkupContent).value, /system-level engagements/);
   });
 
   it('gives the reason for every ISO mapping, marks curated entries and lists what the curated list took out', async () => {

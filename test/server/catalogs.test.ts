@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { CompletionList, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { CatalogSet } from '../../server/src/core/catalog/catalog';
 import { loadBuiltins } from '../../server/src/node/builtins';
 import { buildServer, LspClient, positionOf, REPO, uriOf } from './lspHarness';
@@ -162,7 +162,8 @@ describe('language server over stdio: custom catalogs and frameworks', function 
     assert.deepEqual(list.items.map((i) => i.label).sort(), ['AC-1(1)', 'AC-2']);
     const item = list.items.find((i) => i.label === 'AC-2')!;
     assert.equal(item.detail, 'Strong sign-in');
-    assert.match((item.documentation as MarkupContent).value, /second factor/);
+    const resolved = await client.request<CompletionItem>('completionItem/resolve', item);
+    assert.match((resolved.documentation as MarkupContent).value, /second factor/);
     // The ISO list in the same flow mapping offers ISO ids.
     const iso = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(typed, 'A.5.15') });
     const isoLabels = iso.items.map((i) => i.label);

@@ -48,6 +48,10 @@ export interface ClientOptions {
   /** Advertise pull diagnostics (textDocument/diagnostic). */
   pull: boolean;
   settings?: Record<string, unknown>;
+  /** More `initializationOptions` (the date is always pinned). */
+  initializationOptions?: Record<string, unknown>;
+  /** Instead of `capabilities(pull)`, to act as a particular editor. */
+  capabilities?: ClientCapabilities;
 }
 
 /** Capabilities of a capable editor; `pull: false` leaves pull diagnostics out, as Neovim 0.7 does. */
@@ -110,8 +114,8 @@ export class LspClient {
       processId: process.pid,
       rootUri: uriOf(options.workspace),
       workspaceFolders: [{ uri: uriOf(options.workspace), name: path.basename(options.workspace) }],
-      capabilities: capabilities(options.pull),
-      initializationOptions: { today: TODAY },
+      capabilities: options.capabilities ?? capabilities(options.pull),
+      initializationOptions: { today: TODAY, ...options.initializationOptions },
     });
     await connection.sendNotification('initialized', {});
     return { client, init: init as InitializeResult };

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CodeAction, CompletionList, Diagnostic, Hover, LocationLink, MarkupContent, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, LocationLink, MarkupContent, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { buildServer, copyWorkspace, LspClient, positionOf } from './lspHarness';
 
 type WorkspaceReport = { items: { uri: string; kind: string; items?: Diagnostic[] }[] };
@@ -92,7 +92,8 @@ describe('language server over stdio: pull diagnostics', function () {
     assert.ok(!labels.includes('PI1.1') && !labels.includes('P1.1'), 'categories out of scope');
     const item = list.items.find((i) => i.label === 'CC6.7')!;
     assert.match(item.detail!, /transmission|movement|transfer/i);
-    assert.ok((item.documentation as MarkupContent).value.length > 20);
+    const resolved = await client.request<CompletionItem>('completionItem/resolve', item);
+    assert.ok((resolved.documentation as MarkupContent).value.length > 20);
   });
 
   it('completes enum values, section tags and missing headings', async () => {

@@ -11,6 +11,8 @@ export interface BenchOptions {
   /** Edits timed per document in the incremental and large measurements. */
   edits: number;
   seed: number;
+  /** Untimed runs before the timed ones of the whole-workspace measurements (0 on large workspaces, where one run takes minutes). */
+  warmups: number;
 }
 
 /** One section of the output JSON. */
@@ -63,7 +65,7 @@ export const floor: Measurement = {
     const texts = ctx.corpus.documents.map((d) => d.text);
     const times = await timeRuns(ctx.options.runs, () => {
       for (const text of texts) parseMarkdownTree(text);
-    });
+    }, ctx.options.warmups);
     return { remarkParseMs: round(median(times)) };
   },
 };
@@ -80,7 +82,7 @@ export const check: Measurement = {
       findings = analyzer.allFindings().length;
       analyzer.coverage();
       last = analyzer;
-    });
+    }, ctx.options.warmups);
     ctx.analyzer = last;
     const fullCheckMs = median(times);
     return { fullCheckMs: round(fullCheckMs), ratioToFloor: round(fullCheckMs / resultOf(ctx, 'floor', 'remarkParseMs')), findings };

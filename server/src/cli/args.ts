@@ -15,6 +15,8 @@ export interface WorkspaceArgs {
   paths: string[];
   config?: string;
   today?: DateOnly;
+  /** Reuse and keep per-document results in .soc2-policy/cache (check and coverage; off with --no-cache). */
+  cache: boolean;
 }
 
 export interface CheckArgs extends WorkspaceArgs {
@@ -42,7 +44,7 @@ export type CommandLine = CheckArgs | CoverageArgs | CatalogArgs | ImportArgs | 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 const COMMON: Options = { help: { type: 'boolean', short: 'h' }, format: { type: 'string', short: 'f' } };
-const WORKSPACE: Options = { config: { type: 'string', short: 'c' }, today: { type: 'string' } };
+const WORKSPACE: Options = { config: { type: 'string', short: 'c' }, today: { type: 'string' }, 'no-cache': { type: 'boolean' } };
 const OPTIONS: Record<'check' | 'coverage' | 'catalog', Options> = {
   check: { ...COMMON, ...WORKSPACE, fix: { type: 'boolean' }, 'max-warnings': { type: 'string' } },
   coverage: { ...COMMON, ...WORKSPACE, output: { type: 'string', short: 'o' }, framework: { type: 'string' } },
@@ -72,6 +74,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     paths: positionals,
     config: nonEmpty(values.config, '--config'),
     today: values.today === undefined ? undefined : parseDay(values.today as string),
+    cache: values['no-cache'] !== true,
   };
   if (first === 'coverage') {
     return { command: 'coverage', ...workspace, format: oneOf(values.format, COVERAGE_FORMATS, 'coverage'), output: nonEmpty(values.output, '--output'), framework: nonEmpty(values.framework, '--framework') };

@@ -20,6 +20,8 @@ check options:
   --max-warnings N             Exit 1 when there are more than N warnings
   --config FILE                Use this soc2-policy.yaml; its folder is the workspace root
   --today YYYY-MM-DD           Judge review dates against this day instead of today
+  --no-cache                   Neither read nor write .soc2-policy/cache (unchanged documents
+                               are otherwise taken from there, and it is kept git-ignored)
 
 coverage options:
   --format text|json|markdown|csv|html   Output format (default: text)
@@ -27,7 +29,7 @@ coverage options:
   --framework ID               Report another catalog instead, e.g. iso27001: which of its
                                controls documents map directly or through TSC (an indicative
                                estimate: no official ISO 27001:2022 to TSC mapping exists)
-  --config FILE, --today YYYY-MM-DD      As for check
+  --config FILE, --today YYYY-MM-DD, --no-cache   As for check
 
 risks and vendors options:
   --format text|json|csv|markdown|html   Output format (default: text)
@@ -47,8 +49,9 @@ suggest options:
   --config FILE                As for check
 
 evidence options:
-  --format text|json|csv|markdown   Output format (default: text); csv is the auditor's
-                               request list (obligation x window, where each record lives)
+  --format text|json|csv|markdown|html   Output format (default: text); csv is the auditor's
+                               request list (obligation x window, where each record lives);
+                               html is one self-contained page with the calendar and that list
   --config FILE, --today YYYY-MM-DD      As for check
 evidence record options:
   --date YYYY-MM-DD            The day the control ran (default: today)
@@ -72,5 +75,6 @@ that span files (duplicate ids, links, coverage) see every document.
 
 Exit codes: 0 clean, 1 error findings or more warnings than --max-warnings,
 2 usage or configuration error.
-Environment: NO_COLOR turns colour off; SOC2_POLICY_DEBUG=1 prints stack traces.
+Environment: NO_COLOR turns colour off; SOC2_POLICY_DEBUG=1 prints stack traces; SOC2_POLICY_WORKERS=N
+sets the worker threads of a large cold start (0: none; default: the cores, at most 4).
 `;

@@ -1,14 +1,14 @@
 import picomatch from 'picomatch';
 import type { Finding, Severity } from './types';
-import { confinement, type Placement, type Workspace } from './workspace';
+import type { Workspace } from './workspace';
 import { CatalogSet, type Catalog } from './catalog/catalog';
-import { loadCatalog } from './catalog/loadCatalog';
 import type { TemplateSet } from './templates/templates';
-import { CONFIG_FILE_NAME, defaultConfig, type CatalogReference, type PolicyConfig } from './config/config';
-import { loadOscalCatalog } from './catalog/loadOscalCatalog';
-import { parseYaml, spanForPath } from './yaml/yamlSource';
-import { loadConfig } from './config/loadConfig';
+import { CONFIG_FILE_NAME, defaultConfig, type PolicyConfig } from './config/config';
 import { parsePolicyDocument, type PolicyDocument } from './parse/policyDocument';
+import { reviveDocument, storeDocument } from './parse/storedDocument';
+import type { CachedAnalysis, DocumentCache } from './cache/documentCache';
+import { FileSet } from './fileSet';
+import { encodingFinding, loadWorkspaceConfiguration } from './config/workspaceConfiguration';
 import { decodeUtf8, stripBom } from './text/decode';
 import { LineIndex } from './text/lineIndex';
 import { RULES, RULE_CODES, ALL_RULES } from './rules';
@@ -16,8 +16,8 @@ import type { Environment, Report, Rule } from './rules/rule';
 import { CoverageIndex, contributionsOf } from './coverage/coverageIndex';
 import { buildCoverageModel, type CoverageModel } from './coverage/coverageModel';
 import { frameworkCoverage, type FrameworkCoverage } from './coverage/frameworkCoverage';
-import type { DateOnly } from './dates';
-import { basename, joinPath, relativePath, isInside, isAbsolutePath, normalizePath } from './paths';
+import { compareDates, type DateOnly } from './dates';
+import { joinPath, relativePath, isInside } from './paths';
 import { fixUntilStable } from './fixes/applyFixes';
 import { linkTarget } from './rules/brokenLink';
 import { checkIncomplete } from './rules/checkIncomplete';
@@ -25,13 +25,15 @@ import { DOCUMENT_KINDS, POLICY_KIND } from './kinds';
 import { KindIndex } from './kinds/kindIndex';
 import { AttachmentDigests } from './evidence/digests';
 import { EVIDENCE_RECORD_KIND, type EvidenceRecordFacts } from './evidence/recordKind';
-import { obligationIndex } from './evidence/obligations';
-import { readRiskMatrix } from './risks/loadRiskMatrix';
+import { obligationIndex, obligationsOf, rememberObligations } from './evidence/obligations';
+import type { EvidencePlan } from './evidence/plan';
+import { workspacePlan } from './evidence/workspaceEvidence';
 import { carveOutsOf, type CarveOut } from './vendors/carveOuts';
 import { VENDOR_KIND } from './vendors/vendorKind';
 import type { VendorFacts } from './vendors/vendorFacts';
 import { buildSuggestionIndex, type SuggestionIndex } from './suggest/index';
 import type { Vocabulary } from './suggest/vocabulary';
+import type { Abbreviations } from './suggest/abbreviations';
 import { editorSuggestions } from './suggest/documentSuggestions';
 import { QuestionnaireSet } from './questionnaires/questionnaireSet';
 import { workspaceSections } from './questionnaires/workspaceSections';
@@ -42,6 +44,8 @@ export interface BuiltinContent {
   templates: TemplateSet;
   /** Phrases per TSC criterion for suggestions (controls-catalog/tsc/vocabulary.yaml). */
   vocabulary?: Vocabulary;
+  /** Questionnaire abbreviations and their meanings (controls-catalog/tsc/abbreviations.yaml). */
+  abbreviations?: Abbreviations;
 }
 
 export interface AnalyzerOptions {
@@ -56,6 +60,13 @@ export interface AnalyzerOptions {
   customCatalogs?: boolean;
   /** Milliseconds of rule checks one document may use before the remaining checks are skipped (default 2,000). */
   documentBudgetMs?: number;
+  /** Results of unchanged documents from an earlier run (the CLI's warm start), or from worker threads. */
+  cache?: DocumentCache;
+  /**
+   * Called once with the candidate documents before they are read, so a caller can analyse them elsewhere (worker
+   * threads) and hand the results back through `cache`.
+   */
+  prefetch?: (candidates: readonly string[]) => Promise<void>;
 }
 
 /** What an update changed, so callers refresh only what they must. */
@@ -64,6 +75,14 @@ export interface UpdateResult {
   affectedFiles: string[];
   /** Criteria whose coverage contributions changed. */
   coverageChanged: string[];
+}
+
+/** One document's own analysis: no `doc` when it is not a document of ours (or could not be parsed: then a finding). */
+interface Analysis {
+  doc?: PolicyDocument;
+  kind?: string;
+  facts?: unknown;
+  findings: Finding[];
 }
 
 interface FileState {
@@ -90,7 +109,7 @@ export class PolicyAnalyzer {
   private readonly files = new Map<string, FileState>();
   private readonly filesById = new Map<string, Set<string>>();
   /** Every file in the workspace (any extension), for link checks. */
-  private readonly knownFiles = new Set<string>();
+  private readonly knownFiles = new FileSet();
   private readonly coverageIndex = new CoverageIndex();
   private readonly kindIndex = new KindIndex();
   /** questionnaires/*.yaml: YAML with findings of their own, like soc2-policy.yaml (answer-stale, answer-citation-broken). */
@@ -98,6 +117,11 @@ export class PolicyAnalyzer {
   /** SHA-256 of files evidence records attach, by path (evidence-hash-mismatch). */
   private readonly attachmentDigests: AttachmentDigests;
   private workspaceFindingsCache?: Map<string, Finding[]>;
+  private policyDocumentsCache?: { sorted: PolicyDocument[]; obligationDocuments: string[] };
+  /** Files the configuration was read from, with content hashes: part of the warm cache's key. */
+  private configInputs: string[] = [];
+  /** The evidence calendar on a day, shared by the evidence rules and coverage; dropped when a document or the config changes. */
+  private evidencePlanCache?: { day: DateOnly; plan: EvidencePlan | undefined };
   private exclusionReasons?: Map<string, string>;
   private includeMatcher: (path: string) => boolean = () => false;
   private excludeMatcher: (path: string) => boolean = () => false;
@@ -113,6 +137,30 @@ export class PolicyAnalyzer {
   }
 
   /** Loads the config and custom catalogs, then every policy document under the root. */
+  /**
+   * An analyzer with the configuration loaded and no documents: what a worker thread needs to analyse documents
+   * one by one (`analyzeAlone`) for the main thread's analyzer.
+   */
+  static async configured(options: AnalyzerOptions): Promise<PolicyAnalyzer> {
+    const analyzer = new PolicyAnalyzer(options);
+    await analyzer.loadConfiguration();
+    return analyzer;
+  }
+
+  /**
+   * One document's own analysis (parse, facts, the rules that read nothing else), without adding it to this
+   * analyzer: the entry a warm cache would hold, under the environment it was made in. Undefined for a file that is
+   * not a candidate or not UTF-8 (the main thread reports those itself).
+   */
+  analyzeAlone(file: string, content: string | Uint8Array): { environment: string; analysis: CachedAnalysis } | undefined {
+    const text = typeof content === 'string' ? content : decodeUtf8(content);
+    if (text === undefined || !this.isCandidate(file)) return undefined;
+    const { doc, kind, facts, findings } = this.parse(file, text);
+    if (!doc) return { environment: this.cacheEnvironment(), analysis: { findings } };
+    const reusable = this.checkDocument(doc, { id: kind ?? POLICY_KIND, facts }, (rule) => rule.readsWorkspace !== true);
+    return { environment: this.cacheEnvironment(), analysis: { document: storeDocument(doc), kind, facts, obligations: kind ? undefined : obligationsOf(doc), findings: reusable } };
+  }
+
   static async open(options: AnalyzerOptions, onProgress?: (done: number, total: number) => void): Promise<PolicyAnalyzer> {
     const analyzer = new PolicyAnalyzer(options);
     await analyzer.loadConfiguration();
@@ -149,7 +197,7 @@ export class PolicyAnalyzer {
   /** The suggestion engine's index over the TSC catalog, built on first use (most sessions never suggest). */
   suggestionIndex(): SuggestionIndex {
     // TSC is always the built-in catalog (custom catalogs may not reuse its id), so one index serves every config.
-    return (this.suggestionIndexCache ??= buildSuggestionIndex(this.catalogs.tsc.controls, this.options.builtins.vocabulary ?? new Map()));
+    return (this.suggestionIndexCache ??= buildSuggestionIndex(this.catalogs.tsc.controls, this.options.builtins.vocabulary ?? new Map(), this.options.builtins.abbreviations));
   }
 
   /** What the editor suggests for a document with no or few mappings (editorSuggestions), remembered while its text is unchanged. */
@@ -172,107 +220,27 @@ export class PolicyAnalyzer {
   }
 
   private async loadConfiguration(): Promise<void> {
-    const { workspace, root } = this.options;
-    const file = this.configFile;
-    const bytes = await workspace.readFile(file);
-    this.configFindings = [];
-    this.configText = undefined;
-    if (bytes) {
-      const text = decodeUtf8(bytes);
-      if (text === undefined) {
-        this.config = { ...defaultConfig(root), file };
-        this.configFindings.push(encodingFinding(file));
-      } else {
-        this.configText = stripBom(text);
-        const loaded = loadConfig(this.configText, file, root, RULE_CODES);
-        this.config = loaded.config;
-        this.configFindings.push(...loaded.findings);
-      }
-    } else {
-      this.config = defaultConfig(root);
-    }
-    // The risk matrix is part of the configuration: risks are rated against it.
-    const matrix = await readRiskMatrix(this.config, (path) => workspace.readFile(path));
-    this.config = matrix.config;
-    this.configFindings.push(...matrix.findings);
-    // Custom catalogs must live inside the workspace, judged by real paths (symlinks resolved).
-    const custom: Catalog[] = [];
-    this.catalogFindings = [];
-    const placement = confinement(workspace, root);
-    const references = this.options.customCatalogs === false ? [] : this.config.catalogs;
-    for (const [index, reference] of references.entries()) {
-      const loaded = await this.loadCustomCatalog(reference, index, placement);
-      this.catalogFindings.push(...loaded.findings);
-      if (loaded.catalog) custom.push(loaded.catalog);
-    }
-    this.catalogs = new CatalogSet([...this.options.builtins.catalogs, ...custom]);
+    const loaded = await loadWorkspaceConfiguration({
+      root: this.options.root, configFile: this.configFile, workspace: this.options.workspace, builtinCatalogs: this.options.builtins.catalogs,
+      customCatalogs: this.options.customCatalogs !== false, ruleCodes: RULE_CODES,
+    });
+    this.config = loaded.config;
+    this.configText = loaded.configText;
+    this.configFindings = loaded.configFindings;
+    this.catalogFindings = loaded.catalogFindings;
+    this.catalogs = loaded.catalogs;
+    this.configInputs = loaded.inputs;
     this.exclusionReasons = undefined;
-    this.configFindings.push(...this.checkExclusions());
+    this.evidencePlanCache = undefined;
     this.includeMatcher = picomatch(this.config.include, { dot: false });
     this.excludeMatcher = picomatch(this.config.exclude, { dot: true });
-  }
-
-  /** Exclusions name whole TSC criteria; a typo would silently exclude nothing. */
-  private checkExclusions(): Finding[] {
-    const lines = new LineIndex(this.configText ?? '');
-    return this.config.scope.exclusions.flatMap((exclusion) =>
-      exclusion.criteria.flatMap((id, i) => {
-        if (this.catalogs.control(id)) return [];
-        const point = this.catalogs.pointOfFocus(id);
-        const suggestions = this.catalogs.suggestions(id).filter((s) => this.catalogs.control(s));
-        const message = point
-          ? `${id} is a point of focus; exclusions name whole criteria. Exclude ${point.parent}, or map the point of focus instead.`
-          : `Exclusion "${id}" is not a TSC criterion${suggestions.length ? `. Did you mean ${suggestions.join(' or ')}?` : '.'}`;
-        const span = exclusion.spans[i];
-        return [{ file: this.configFile, code: 'config-invalid', severity: 'error' as const, message, span, range: lines.rangeOf(span), subject: id }];
-      }),
-    );
-  }
-
-  private async loadCustomCatalog(
-    reference: CatalogReference,
-    index: number,
-    placement: (path: string) => Promise<Placement>,
-  ): Promise<{ catalog?: Catalog; findings: Finding[] }> {
-    const { workspace, root } = this.options;
-    // An absolute path stays absolute (and is then refused unless it really is inside the root).
-    const path = isAbsolutePath(reference.path) ? normalizePath(reference.path) : joinPath(root, reference.path);
-    // Path problems are reported at the entry's path in soc2-policy.yaml, never on the catalog file itself.
-    const refuse = (message: string, at: (string | number)[] = ['catalogs', index, 'path']) => ({ findings: [this.configFinding(at, message)] });
-    const notFound = () => this.configFinding(['catalogs', index, 'path'], `Catalog "${reference.path}" was not found.`);
-    // Checked before any read: a file that links outside the workspace is never opened, so its content is never echoed.
-    const where = await placement(path);
-    if (where === 'outside') return refuse(`Catalog "${reference.path}" is outside the workspace and was not loaded.`);
-    if (where === 'missing') return { findings: [notFound()] };
-    const builtinIds = new Set(this.options.builtins.catalogs.map((c) => c.id));
-    let loaded: { catalog?: Catalog; findings: Finding[] };
-    if (/\.json$/i.test(path)) {
-      const bytes = await workspace.readFile(path);
-      const text = bytes ? decodeUtf8(bytes) : undefined;
-      if (text === undefined) return refuse(bytes ? `Catalog "${reference.path}" is not UTF-8 text.` : `Catalog "${reference.path}" was not found.`);
-      const id = reference.id ?? basename(path).replace(/\.json$/i, '').toLowerCase().replace(/[^a-z0-9-]/g, '-');
-      loaded = loadOscalCatalog(stripBom(text), path, id);
-    } else {
-      loaded = await loadCatalog(path, (p) => workspace.readFile(p), { placement, missing: notFound });
-      if (loaded.catalog && reference.id) loaded.catalog = { ...loaded.catalog, id: reference.id, controls: loaded.catalog.controls.map((c) => ({ ...c, catalogId: reference.id! })) };
-    }
-    if (loaded.catalog && builtinIds.has(loaded.catalog.id)) {
-      return refuse(`Catalog id "${loaded.catalog.id}" is already used by a built-in catalog. Give it another id.`, ['catalogs', index]);
-    }
-    return loaded;
-  }
-
-  private configFinding(path: (string | number)[], message: string): Finding {
-    const text = this.configText ?? '';
-    const lines = new LineIndex(text);
-    const span = spanForPath(parseYaml(text), path);
-    return { file: this.configFile, code: 'config-invalid', severity: 'error', message, span, range: lines.rangeOf(span), subject: path.join('.') };
   }
 
   private async scan(onProgress?: (done: number, total: number) => void): Promise<void> {
     const all = await this.options.workspace.listFiles(this.options.root);
     all.forEach((f) => this.knownFiles.add(f));
     const candidates = all.filter((f) => this.isCandidate(f) || this.questionnaires.owns(f));
+    await this.options.prefetch?.(candidates.filter((f) => this.isCandidate(f)));
     // Reads run ahead of analysis (a window of them in flight), so the disk is never waited on one file at a time;
     // documents are still analysed in path order, so results do not depend on read timing.
     const READ_AHEAD = 32;
@@ -425,32 +393,73 @@ export class PolicyAnalyzer {
   private analyze(file: string, text: string): UpdateResult {
     const previousId = this.files.get(file)?.doc?.id;
     const previousKind = this.files.get(file)?.kind;
+    const environment = this.options.cache ? this.cacheEnvironment() : '';
+    const cached = this.options.cache?.lookup(environment, file, text);
+    const parsed = cached ? this.revive(file, text, cached) : this.parse(file, text);
+    const { doc, kind, facts } = parsed;
+    if (!doc) {
+      if (!cached) this.options.cache?.store(environment, file, text, { findings: parsed.findings });
+      const before = this.forget(file);
+      if (!parsed.findings.length) return before;
+      // One unparsable document is one finding on it; the rest of the workspace is still checked.
+      this.setFile(file, { findings: parsed.findings });
+      return { ...before, affectedFiles: unique([...before.affectedFiles, file]) };
+    }
+    this.kindIndex.update(file, kind, facts);
+    // Documents of other kinds (risks, vendors, evidence) cover criteria through their own facts, not as policies.
+    const coverageChanged = this.coverageIndex.update(file, kind ? new Map() : contributionsOf(doc, this.catalogs));
+    // Checked after the indexes are updated: with no declared scope, a document's own mappings put it in scope.
+    const documentKind = { id: kind ?? POLICY_KIND, facts };
+    // Findings that depend on other files (which exist, what they map) are never taken from the cache.
+    const reusable = cached ? cached.findings : this.checkDocument(doc, documentKind, (rule) => rule.readsWorkspace !== true);
+    const findings = sortFindings([...reusable, ...this.checkDocument(doc, documentKind, (rule) => rule.readsWorkspace === true)]);
+    let kept = doc;
+    if (!cached) {
+      // Keep facts, not trees: the YAML tree and line index are rebuilt on demand (fixes, editor features).
+      const stored = storeDocument(doc);
+      const obligations = kind ? undefined : obligationsOf(doc);
+      this.options.cache?.store(environment, file, text, { document: stored, kind, facts, obligations, findings: reusable });
+      kept = reviveDocument(file, text, stored);
+      if (obligations) rememberObligations(kept, obligations);
+    }
+    this.setFile(file, { doc: kept, findings, kind });
+    this.workspaceFindingsCache = undefined;
+    const affected = [
+      file, ...this.sameId(previousId), ...this.sameId(doc.id), ...(coverageChanged.length ? [this.configFile] : []), ...this.questionnaires.citing(file),
+      ...this.recordDependents(previousKind), ...this.recordDependents(kind),
+    ];
+    return { affectedFiles: unique(affected), coverageChanged };
+  }
+
+  private revive(file: string, text: string, cached: CachedAnalysis): Analysis {
+    const doc = cached.document && reviveDocument(file, text, cached.document);
+    if (doc && cached.obligations) rememberObligations(doc, cached.obligations);
+    return { doc, kind: cached.kind, facts: cached.facts, findings: cached.findings };
+  }
+
+  /** Parses a document and reads its kind's facts; no `doc` when it is not a document of ours (or did not parse: a finding). */
+  private parse(file: string, text: string): Analysis {
     let doc: PolicyDocument;
     try {
       doc = parsePolicyDocument(file, text);
     } catch (error) {
-      // One unparsable document is one finding on it; the rest of the workspace is still checked.
-      const before = this.forget(file);
-      this.setFile(file, { findings: [parseFailedFinding(file, text, error)] });
-      return { ...before, affectedFiles: unique([...before.affectedFiles, file]) };
+      return { findings: [parseFailedFinding(file, text, error)] };
     }
     const relative = relativePath(this.options.root, file);
     const kind = DOCUMENT_KINDS.find((k) => k.matches(relative, doc));
     // comply documents (YAML keys before the first `---`) are policy documents even when they map nothing, like its procedures.
     const isPolicy = doc.hasMappingKey || doc.frontMatter?.format === 'comply' || this.isIncludedExplicitly(file);
-    if (!kind && !isPolicy) return this.forget(file);
-    const facts = kind?.facts(doc);
-    this.kindIndex.update(file, kind?.id, facts);
-    // Documents of other kinds (risks, vendors, evidence) cover criteria through their own facts, not as policies.
-    const coverageChanged = this.coverageIndex.update(file, kind ? new Map() : contributionsOf(doc, this.catalogs));
-    const findings = this.checkDocument(doc, { id: kind?.id ?? POLICY_KIND, facts });
-    this.setFile(file, { doc, findings: sortFindings(findings), kind: kind?.id });
-    this.workspaceFindingsCache = undefined;
-    const affected = [
-      file, ...this.sameId(previousId), ...this.sameId(doc.id), ...(coverageChanged.length ? [this.configFile] : []), ...this.questionnaires.citing(file),
-      ...this.recordDependents(previousKind), ...this.recordDependents(kind?.id),
-    ];
-    return { affectedFiles: unique(affected), coverageChanged };
+    if (!kind && !isPolicy) return { findings: [] };
+    return { doc, kind: kind?.id, facts: kind?.facts(doc), findings: [] };
+  }
+
+  /**
+   * Everything besides a document's text that its analysis depends on. The config and custom catalogs are named by
+   * their text; built-in content by the product version, which the cache store adds.
+   */
+  private cacheEnvironment(): string {
+    const day = this.options.today();
+    return JSON.stringify({ root: this.options.root, day, config: this.configInputs, trustedCatalogs: this.options.customCatalogs !== false });
   }
 
   /**
@@ -459,18 +468,28 @@ export class PolicyAnalyzer {
    */
   private recordDependents(kind: string | undefined): string[] {
     if (kind !== EVIDENCE_RECORD_KIND) return [];
-    return unique([...obligationIndex(this.documents()).values()].map((o) => o.document));
+    return this.policyDocuments().obligationDocuments;
+  }
+
+  /** The policy documents in path order and those declaring obligations, kept until a policy document changes. */
+  private policyDocuments(): { sorted: PolicyDocument[]; obligationDocuments: string[] } {
+    if (!this.policyDocumentsCache) {
+      // Plain code-unit order: localeCompare is slow on every keystroke of a 1,000-document workspace.
+      const sorted = [...this.files.values()].flatMap((s) => (s.doc && !s.kind ? [s.doc] : [])).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      this.policyDocumentsCache = { sorted, obligationDocuments: unique([...obligationIndex(sorted).values()].map((o) => o.document)) };
+    }
+    return this.policyDocumentsCache;
   }
 
   /** Runs the document rules. A rule that throws or runs past the budget costs its own findings, never the check. */
-  private checkDocument(doc: PolicyDocument, documentKind: { id: string; facts?: unknown }): Finding[] {
+  private checkDocument(doc: PolicyDocument, documentKind: { id: string; facts?: unknown }, only: (rule: Rule) => boolean = () => true): Finding[] {
     const env = this.environment();
     const findings: Finding[] = [];
     const budget = this.options.documentBudgetMs ?? 2000;
     const started = performance.now();
     const skipped: string[] = [];
     for (const rule of RULES) {
-      if (rule.kind !== 'document' || this.severityOf(rule) === 'off' || !(rule.documentKinds ?? [POLICY_KIND]).includes(documentKind.id)) continue;
+      if (rule.kind !== 'document' || !only(rule) || this.severityOf(rule) === 'off' || !(rule.documentKinds ?? [POLICY_KIND]).includes(documentKind.id)) continue;
       if (performance.now() - started > budget) {
         skipped.push(rule.code);
         continue;
@@ -496,9 +515,13 @@ export class PolicyAnalyzer {
     return id ? [...(this.filesById.get(id) ?? [])] : [];
   }
 
-  /** The only writer of `files`, so the id index stays in step with it. */
+  /** The only writer of `files`, so the id index (and the evidence calendar cached from the files) stays in step with it. */
   private setFile(file: string, state: FileState | undefined): void {
-    const before = this.files.get(file)?.doc?.id;
+    const previous = this.files.get(file);
+    const before = previous?.doc?.id;
+    this.evidencePlanCache = undefined;
+    // Records and other kinds change neither the list of policy documents nor their obligations.
+    if ((previous?.doc && !previous.kind) || (state?.doc && !state.kind)) this.policyDocumentsCache = undefined;
     if (state) this.files.set(file, state);
     else this.files.delete(file);
     const after = state?.doc?.id;
@@ -533,14 +556,11 @@ export class PolicyAnalyzer {
       exclusions,
       suggestionIndex: () => this.suggestionIndex(),
       // Lazy: only coverage and workspace rules ask, and it reads every document's text.
+      evidencePlan: () => this.evidencePlan(),
       carveOuts: () => (carveOuts ??= carveOutsOf(this.kindIndex.facts<VendorFacts>(VENDOR_KIND).values(), this.documents(), this.config.vendors.monitoringCriteria, this.catalogs)),
       fileExists: (path) => this.knownFiles.has(path),
       fileDigest: (path) => this.attachmentDigests.get(path),
-      folderExists: (path) => {
-        const prefix = path.endsWith('/') ? path : path + '/';
-        for (const file of this.knownFiles) if (file.startsWith(prefix)) return true;
-        return false;
-      },
+      folderExists: (path) => this.knownFiles.hasFolder(path),
     };
   }
 
@@ -578,7 +598,7 @@ export class PolicyAnalyzer {
         add(this.toFinding(checkIncomplete, this.configFile, configLines, { span: { start: 0, end: 0 }, message: `The ${rule.code} check failed (${errorText(error)}); the other checks ran.` }));
       }
     }
-    const questionnaireFindings = this.questionnaires.findings(() => workspaceSections(documents, this.options.root, this.catalogs));
+    const questionnaireFindings = this.questionnaires.findings(() => workspaceSections(documents, this.options.root, this.catalogs, this.vendorDocuments()));
     const loadFindings = [...this.configFindings, ...this.catalogFindings, ...questionnaireFindings];
     for (const finding of loadFindings) {
       const severity = this.severityOf(finding);
@@ -602,8 +622,7 @@ export class PolicyAnalyzer {
   }
 
   documents(): PolicyDocument[] {
-    // Plain code-unit order: localeCompare is slow on every keystroke of a 1,000-document workspace.
-    return [...this.files.values()].flatMap((s) => (s.doc && !s.kind ? [s.doc] : [])).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return [...this.policyDocuments().sorted];
   }
 
   /** The facts of every document of a kind (core/kinds), by file. */
@@ -611,8 +630,22 @@ export class PolicyAnalyzer {
     return this.kindIndex.facts<F>(kind);
   }
 
+  /** Vendor files (vendors/<id>.md) as parsed documents: questionnaire answers about carved-out criteria cite them. */
+  vendorDocuments(): PolicyDocument[] {
+    return [...this.kindIndex.facts(VENDOR_KIND).keys()].sort().flatMap((file) => this.files.get(file)?.doc ?? []);
+  }
+
   document(file: string): PolicyDocument | undefined {
     return this.files.get(file)?.doc;
+  }
+
+  /** The Type II evidence calendar today (undefined without a Type II audit), computed once per change. */
+  evidencePlan(): EvidencePlan | undefined {
+    const day = this.options.today();
+    if (this.evidencePlanCache && compareDates(this.evidencePlanCache.day, day) === 0) return this.evidencePlanCache.plan;
+    const plan = workspacePlan({ documents: this.documents(), facts: (kind) => this.kindIndex.facts(kind), config: this.config, today: day });
+    this.evidencePlanCache = { day, plan };
+    return plan;
   }
 
   coverage(): CoverageModel {
@@ -642,17 +675,6 @@ export class PolicyAnalyzer {
     else this.forget(file);
     return result;
   }
-}
-
-function encodingFinding(file: string): Finding {
-  return {
-    file,
-    code: 'invalid-encoding',
-    severity: 'error',
-    message: 'This file is not UTF-8 text, so it cannot be checked. Re-save it as UTF-8 (with or without BOM).',
-    span: { start: 0, end: 0 },
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-  };
 }
 
 /** `isInside` for paths already normalised (the analyzer's are): cheap enough to run over every file and link. */

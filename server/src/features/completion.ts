@@ -7,6 +7,7 @@ import {
   type CompletionList,
   type CompletionParams,
   type Connection,
+  type CompletionItemDefaults,
   type MarkupContent,
   type Range,
 } from 'vscode-languageserver';
@@ -49,9 +50,9 @@ export async function provideCompletion(ctx: FeatureContext, params: CompletionP
   if (!place) return EMPTY;
   const word = wordRange(target, offset, place.kind === 'ids' ? /[A-Za-z0-9.]/ : /[\w-]/);
   const settings = await ctx.session.settings.get(target.root.folderUri);
+  if (place.kind === 'ids') return idList(ctx, target, place, word.range, word.text, settings.completion.pointsOfFocus, params.textDocument.uri);
   let items: CompletionItem[] = [];
-  if (place.kind === 'ids') items = idItems(ctx, target, place, word.range, word.text, settings.completion.pointsOfFocus);
-  else if (place.kind === 'key') items = keyItems(place, word.range);
+  if (place.kind === 'key') items = keyItems(place, word.range);
   else if (place.kind === 'value') items = valueItems(target, place.key, word.range);
   else items = headingItems(target, place, line, before.length);
   return { isIncomplete: false, items };
@@ -168,7 +169,6 @@ const STATUS_RANK = new Map([['uncovered', 0], ['draft-only', 1], ['covered', 2]
 interface IdEntry {
   id: string;
   title: string;
-  description: string;
   /** Shown beside the title when the config declares a scope. */
   status?: string;
   preferred: boolean;
@@ -178,7 +178,45 @@ interface IdEntry {
   notApplicable?: string;
 }
 
-function idItems(ctx: FeatureContext, target: DocumentTarget, place: Extract<Place, { kind: 'ids' }>, range: Range, typed: string, withPoints: boolean): CompletionItem[] {
+/** What a criterion or point-of-focus item carries to completionItem/resolve, which adds its title and description. */
+interface IdItemData {
+  catalogItem: { uri: string; catalogId: string };
+}
+
+function isIdItemData(data: unknown): data is IdItemData {
+  const item = (data as Partial<IdItemData> | null)?.catalogItem;
+  return typeof item?.uri === 'string' && typeof item.catalogId === 'string';
+}
+
+/**
+ * Ids of a catalog, without their descriptions (resolve adds them: up to 61 criteria with theirs made 26 KB).
+ * A client that takes list defaults gets the edit range and the data once for the whole list.
+ */
+function idList(ctx: FeatureContext, target: DocumentTarget, place: Extract<Place, { kind: 'ids' }>, range: Range, typed: string, withPoints: boolean, uri: string): CompletionList {
+  const data: IdItemData = { catalogItem: { uri, catalogId: place.catalogId } };
+  const shared = ctx.client.completionDefaults;
+  const items = idItems(ctx, target, place, typed, withPoints).map((item): CompletionItem => (shared ? item : { ...item, textEdit: { range, newText: String(item.label) }, data }));
+  const itemDefaults: CompletionItemDefaults | undefined = shared ? { editRange: range, data } : undefined;
+  return itemDefaults ? { isIncomplete: false, itemDefaults, items } : { isIncomplete: false, items };
+}
+
+/** Adds the title and description to a criterion or point-of-focus item; other items come back as they are. */
+export async function resolveCompletionItem(ctx: FeatureContext, item: CompletionItem): Promise<CompletionItem> {
+  if (!isIdItemData(item.data)) return item;
+  const { uri, catalogId } = item.data.catalogItem;
+  const target = await ctx.session.target(uri);
+  if (!target) return item;
+  const catalogs = target.analyzer.catalogSet;
+  const id = String(item.label);
+  const control = catalogs.control(id, catalogId);
+  if (control) return { ...item, detail: control.title, documentation: documentation(ctx, control.description) };
+  const point = catalogs.pointOfFocus(id, catalogId);
+  if (!point) return item;
+  const applicability = catalogId === 'tsc' ? applicabilityLine(point, catalogs, catalogId, declaredScope(target)) : undefined;
+  return { ...item, detail: point.title, documentation: documentation(ctx, applicability ? `${point.summary}\n\n${applicability}` : point.summary) };
+}
+
+function idItems(ctx: FeatureContext, target: DocumentTarget, place: Extract<Place, { kind: 'ids' }>, typed: string, withPoints: boolean): CompletionItem[] {
   const catalogs = target.analyzer.catalogSet;
   const catalog = catalogs.get(place.catalogId);
   if (!catalog) return [];
@@ -193,34 +231,32 @@ function idItems(ctx: FeatureContext, target: DocumentTarget, place: Extract<Pla
     const status = statuses?.get(control.id);
     const rank = STATUS_RANK.get(status ?? '') ?? 3;
     if (!place.existing.has(control.id)) {
-      items.push(idItem(ctx, { id: control.id, title: control.title, description: control.description, status: declared ? status : undefined, preferred: place.preferred.has(control.id), rank, order: index * 100 }, range));
+      items.push(idItem(ctx, { id: control.id, title: control.title, status: declared ? status : undefined, preferred: place.preferred.has(control.id), rank, order: index * 100 }));
     }
     // Points of focus once their criterion has been typed, e.g. "CC6.1.", right after it.
     if (withPoints && typed.startsWith(control.id + '.')) {
       control.pointsOfFocus.forEach((point, n) => {
         if (place.existing.has(point.id)) return;
         const notApplicable = applies(point, scope) ? undefined : notApplicableLabel(point, catalogs, place.catalogId);
-        const applicability = place.catalogId === 'tsc' ? applicabilityLine(point, catalogs, place.catalogId, scope) : undefined;
-        const description = applicability ? `${point.summary}\n\n${applicability}` : point.summary;
-        items.push(idItem(ctx, { id: point.id, title: point.title, description, preferred: false, rank: notApplicable ? 9 : rank, order: index * 100 + n + 1, notApplicable }, range));
+        items.push(idItem(ctx, { id: point.id, title: point.title, preferred: false, rank: notApplicable ? 9 : rank, order: index * 100 + n + 1, notApplicable }));
       });
     }
   });
   return items;
 }
 
-/** Every row shows the title (label details); the full description is in the documentation. */
-function idItem(ctx: FeatureContext, entry: IdEntry, range: Range): CompletionItem {
+/**
+ * Every row shows the title (label details; `detail` too for clients that do not show those); the description
+ * comes with resolve. The edit range and resolve data are added by `idList`.
+ */
+function idItem(ctx: FeatureContext, entry: IdEntry): CompletionItem {
   return {
     label: entry.id,
     kind: CompletionItemKind.Constant,
-    detail: entry.title,
+    ...(ctx.client.completionLabelDetails ? {} : { detail: entry.title }),
     labelDetails: { detail: ` ${entry.title}`, description: entry.notApplicable ?? entry.status },
-    tags: entry.notApplicable ? [CompletionItemTag.Deprecated] : undefined,
-    documentation: documentation(ctx, entry.description),
-    filterText: entry.id,
+    ...(entry.notApplicable ? { tags: [CompletionItemTag.Deprecated] } : {}),
     sortText: `${entry.preferred ? 0 : 1}${entry.rank}${String(entry.order).padStart(6, '0')}`,
-    textEdit: { range, newText: entry.id },
   };
 }
 
@@ -298,4 +334,5 @@ function leadingSpaces(text: string): number {
 
 export function registerCompletion(connection: Connection, ctx: FeatureContext): void {
   connection.onCompletion((params, token) => provideCompletion(ctx, params, token));
+  connection.onCompletionResolve((item) => resolveCompletionItem(ctx, item));
 }

@@ -1,6 +1,5 @@
-import mammoth from 'mammoth';
-import TurndownService from 'turndown';
-import { gfm } from '@joplin/turndown-plugin-gfm';
+import type TurndownService from 'turndown';
+import { loadMammoth, loadTurndown } from '../lazyModules';
 import { ImportInputError, type InputKind } from './inspectInput';
 
 export interface Converted {
@@ -28,6 +27,7 @@ export async function toMarkdown(file: string, kind: InputKind, bytes: Uint8Arra
 async function docxToMarkdown(file: string, bytes: Uint8Array): Promise<Converted> {
   let images = 0;
   let result: { value: string; messages: { type: string; message: string }[] };
+  const mammoth = await loadMammoth();
   try {
     result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes) },
@@ -37,15 +37,16 @@ async function docxToMarkdown(file: string, bytes: Uint8Array): Promise<Converte
   } catch (error) {
     throw new ImportInputError(file, `could not be read as a Word document (${firstLine(error)}); it may be corrupt`);
   }
-  const html = htmlToMarkdown(firstRowAsHeader(result.value));
+  const html = await htmlToMarkdown(firstRowAsHeader(result.value));
   const notes = result.messages.filter((m) => m.type === 'warning' && !/unrecognised paragraph style|unrecognised run style/i.test(m.message)).map((m) => m.message);
   if (images) html.notConverted.unshift(`${images} image${images === 1 ? '' : 's'} (images are not imported; add diagrams as separate files)`);
   return { ...html, notConverted: [...html.notConverted, ...unique(notes)] };
 }
 
-function htmlToMarkdown(html: string): Converted {
+async function htmlToMarkdown(html: string): Promise<Converted> {
   const notConverted: string[] = [];
-  const service = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', emDelimiter: '*' });
+  const { Turndown, gfm } = await loadTurndown();
+  const service: TurndownService = new Turndown({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', emDelimiter: '*' });
   service.use(gfm);
   service.remove(['script', 'style', 'head', 'title']);
   const dropped = new Map<string, number>();

@@ -8,6 +8,10 @@ export interface ClientFeatures {
   publishVersion: boolean;
   hoverMarkdown: boolean;
   completionMarkdown: boolean;
+  /** Shows `labelDetails` in the list, so `detail` can wait for completionItem/resolve. */
+  completionLabelDetails: boolean;
+  /** Takes one edit range and one `data` for every item of a completion list (`itemDefaults`). */
+  completionDefaults: boolean;
   hierarchicalSymbols: boolean;
   definitionLinks: boolean;
   codeActionLiterals: boolean;
@@ -30,6 +34,8 @@ export function clientFeatures(caps: ClientCapabilities): ClientFeatures {
     publishVersion: !!text?.publishDiagnostics?.versionSupport,
     hoverMarkdown: (text?.hover?.contentFormat ?? []).includes(MarkupKind.Markdown),
     completionMarkdown: (text?.completion?.completionItem?.documentationFormat ?? []).includes(MarkupKind.Markdown),
+    completionLabelDetails: !!text?.completion?.completionItem?.labelDetailsSupport,
+    completionDefaults: ['editRange', 'data'].every((d) => (text?.completion?.completionList?.itemDefaults ?? []).includes(d)),
     hierarchicalSymbols: !!text?.documentSymbol?.hierarchicalDocumentSymbolSupport,
     definitionLinks: !!text?.definition?.linkSupport,
     codeActionLiterals: !!text?.codeAction?.codeActionLiteralSupport,
@@ -51,6 +57,8 @@ export const FULL_CLIENT: ClientFeatures = {
   publishVersion: true,
   hoverMarkdown: true,
   completionMarkdown: true,
+  completionLabelDetails: true,
+  completionDefaults: true,
   hierarchicalSymbols: true,
   definitionLinks: true,
   codeActionLiterals: true,

@@ -8,6 +8,9 @@ import { decodeUtf8, stripBom } from '../core/text/decode';
 import { LineIndex } from '../core/text/lineIndex';
 import type { Workspace } from '../core/workspace';
 import { NodeWorkspace } from '../node/nodeWorkspace';
+import { cacheFolderFor, FactsCache, productFingerprint } from '../node/factsCache';
+import { ParallelAnalysis } from '../node/analysisPool';
+import { VERSION } from '../cli/version';
 import { Debouncer } from './debouncer';
 import { OverlayWorkspace } from './overlayWorkspace';
 import { PolicyRoot } from './policyRoot';
@@ -30,6 +33,8 @@ export interface SessionOptions {
   disk?: Workspace;
   settings?: SettingsCache;
   log?: (message: string) => void;
+  /** Where per-document results are kept between runs (one file per root); no warm start without it. */
+  cacheFolder?: string;
 }
 
 export interface WorkspaceFolderRef {
@@ -334,11 +339,49 @@ export class PolicySession {
     const folderPath = this.uris.pathOf(folder.uri);
     if (!folderPath) throw new Error(`Workspace folder ${folder.uri} is not on the file system.`);
     const path = await this.findRootPath(folderPath);
-    const root: PolicyRoot = new PolicyRoot(folder.uri, folder.name, path, this.uris.uriOf(path), () =>
-      PolicyAnalyzer.open({ root: path, workspace: this.overlay, builtins: this.options.builtins, today: this.options.today, customCatalogs: this.options.customCatalogs }, (done, total) => progress?.(root, done, total)),
-    );
+    const cache = this.openCache(path);
+    const root: PolicyRoot = new PolicyRoot(folder.uri, folder.name, path, this.uris.uriOf(path), async () => {
+      // A large folder is indexed on worker threads (they read the disk; documents open in the editor are re-checked here).
+      const parallel = new ParallelAnalysis({ root: path, today: this.options.today(), customCatalogs: this.options.customCatalogs !== false }, cache);
+      const analyzer = await PolicyAnalyzer.open(
+        {
+          root: path, workspace: this.overlay, builtins: this.options.builtins, today: this.options.today, customCatalogs: this.options.customCatalogs, cache: parallel,
+          prefetch: async (files) => {
+            const analysed = await parallel.prefetch(files, (file) => cache?.knows(file) ?? false, (done, total) => progress?.(root, done, total));
+            if (analysed) this.log(`${analysed} documents analysed on worker threads`);
+          },
+        },
+        (done, total) => progress?.(root, done, total),
+      );
+      parallel.clear();
+      this.closeCache(cache);
+      return analyzer;
+    });
     this.roots.set(canonicalUri(folder.uri), root);
     return root;
+  }
+
+  /** The warm start of a root: results of unchanged documents from the last index, in the client's storage. */
+  private openCache(root: string): FactsCache | undefined {
+    if (!this.options.cacheFolder) return undefined;
+    try {
+      return FactsCache.open(root, productFingerprint(VERSION, process.argv[1]), cacheFolderFor(this.options.cacheFolder, root));
+    } catch (error) {
+      this.log(`cache unavailable: ${String(error)}`);
+      return undefined;
+    }
+  }
+
+  /** Written once the root is indexed; later edits are checked fresh, so the cache lets go of what it read. */
+  private closeCache(cache: FactsCache | undefined): void {
+    if (!cache) return;
+    const { reused, stored } = cache.size;
+    this.log(`warm start: ${reused} documents reused from the cache, ${stored} checked`);
+    try {
+      cache.saveAndClose();
+    } catch (error) {
+      this.log(`could not write the cache: ${String(error)}`);
+    }
   }
 
   /** After indexing: apply documents opened meanwhile (the scan may have read them before they were opened). */

@@ -9,6 +9,7 @@ import { defineExtensionSuite } from './extension.e2e';
 import { defineLanguageFeaturesSuite } from './languageFeatures.e2e';
 import { defineExistingPoliciesSuite } from './existingPolicies.e2e';
 import { defineQuestionnairesSuite } from './questionnaires.e2e';
+import { defineQuestionnaireReviewSuite } from './questionnaireReview.e2e';
 import { defineEvidenceSuite } from './evidence.e2e';
 import { defineRisksSuite } from './risks.e2e';
 
@@ -25,6 +26,7 @@ export function run(): Promise<void> {
   defineClientSuite();
   defineExistingPoliciesSuite();
   defineQuestionnairesSuite();
+  defineQuestionnaireReviewSuite();
   defineEvidenceSuite();
   defineRisksSuite();
   return new Promise((resolve, reject) => {

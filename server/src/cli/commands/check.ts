@@ -15,7 +15,7 @@ import { locateWorkspace } from '../workspaceRoot';
 /** `soc2-policy check`: analyse the whole root, optionally fix, print the findings under the given paths. */
 export async function runCheck(args: CheckArgs, terminal: Terminal): Promise<number> {
   const location = locateWorkspace(terminal.cwd, args.paths, args.config);
-  const analyzer = await openAnalyzer(location, terminal, args.today);
+  const analyzer = await openAnalyzer(location, terminal, args.today, { cache: args.cache });
   const selected = pathFilter(location.paths);
   const fixed = args.fix ? await fixDocuments(analyzer, analyzer.documents().map((d) => d.file).filter(selected)) : [];
 

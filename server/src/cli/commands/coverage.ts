@@ -47,7 +47,7 @@ function renderFramework(analyzer: PolicyAnalyzer, args: CoverageArgs): string {
 export async function runCoverage(args: CoverageArgs, terminal: Terminal): Promise<number> {
   const location = locateWorkspace(terminal.cwd, args.paths, args.config);
   const day = args.today ?? systemToday();
-  const analyzer = await openAnalyzer(location, terminal, day);
+  const analyzer = await openAnalyzer(location, terminal, day, { cache: args.cache });
   // A broken config means a wrong scope and wrong percentages: refuse rather than publish them.
   const configErrors = analyzer.allFindings().filter(isConfigError);
   if (configErrors.length) {

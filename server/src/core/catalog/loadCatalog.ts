@@ -1,6 +1,5 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import catalogSchema from '../../../../controls-catalog/schema/catalog.schema.json';
-import partSchema from '../../../../controls-catalog/schema/catalog-part.schema.json';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { catalog as validateCatalog, part as validatePart } from '../../generated/schemaValidators';
 import type { Finding } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { decodeUtf8, stripBom } from '../text/decode';
@@ -29,9 +28,8 @@ interface Validators {
   part: ValidateFunction;
 }
 
-// Compiled once at load: the schemas are constants, and validators are pure functions of them.
-const ajv = new Ajv({ allErrors: true, strict: false });
-const schemaValidators: Validators = Object.freeze({ catalog: ajv.compile(catalogSchema), part: ajv.compile(partSchema) });
+// Compiled at build time (scripts/compile-catalog.mjs): the schemas are constants, and validators are pure functions of them.
+const schemaValidators: Validators = Object.freeze({ catalog: validateCatalog, part: validatePart });
 const validators = () => schemaValidators;
 
 interface RawPoint {

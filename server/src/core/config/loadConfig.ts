@@ -1,5 +1,5 @@
-import Ajv, { type ErrorObject } from 'ajv';
-import schema from './configSchema.json';
+import type { ErrorObject } from 'ajv';
+import { config as validateConfig } from '../../generated/schemaValidators';
 import type { Finding, SeveritySetting } from '../types';
 import { LineIndex, ownLines } from '../text/lineIndex';
 import { parseYaml, ajvErrorPath, pointerToPath, spanForPath, keySpanForPath, nodeAt, spanOf } from '../yaml/yamlSource';
@@ -9,7 +9,7 @@ import { isSeq } from 'yaml';
 import { readAudit, type RawAudit } from './auditConfig';
 import { readRiskSettings, readVendorSettings, type RawRisks, type RawVendors } from './riskVendorConfig';
 
-const validateConfig = new Ajv({ allErrors: true, strict: false }).compile(schema);
+// Compiled at build time from configSchema.json (scripts/compile-catalog.mjs).
 
 export interface ConfigLoadResult {
   config: PolicyConfig;
@@ -29,6 +29,7 @@ interface RawConfig {
   audit?: RawAudit;
   risks?: RawRisks;
   vendors?: RawVendors;
+  customerResponsibilities?: { customerFacing?: string[] };
 }
 
 /**
@@ -113,6 +114,7 @@ export function loadConfig(text: string, file: string, root: string, knownRules:
   if (raw.audit && valid('/audit')) config.audit = readAudit(raw.audit, (path) => keySpanForPath(source, path), (path, message) => report(path, message));
   if (raw.risks && valid('/risks')) config.risks = readRiskSettings(raw.risks, (path) => spanForPath(source, path), report);
   if (raw.vendors && valid('/vendors')) config.vendors = readVendorSettings(raw.vendors, report);
+  if (raw.customerResponsibilities?.customerFacing && valid('/customerResponsibilities')) config.customerResponsibilities = { customerFacing: raw.customerResponsibilities.customerFacing };
   return { config, findings };
 }
 

@@ -67,6 +67,11 @@ export function parseGrace(value: unknown): number | undefined {
  */
 const obligationsByDocument = new WeakMap<PolicyDocument, { obligations: Obligation[]; problems: ObligationProblem[] }>();
 
+/** A document revived from the warm cache comes with the obligations read when it was first parsed. */
+export function rememberObligations(doc: PolicyDocument, read: { obligations: Obligation[]; problems: ObligationProblem[] }): void {
+  obligationsByDocument.set(doc, read);
+}
+
 export function obligationsOf(doc: PolicyDocument): { obligations: Obligation[]; problems: ObligationProblem[] } {
   let read = obligationsByDocument.get(doc);
   if (!read) obligationsByDocument.set(doc, (read = readObligations(doc)));

@@ -21,6 +21,7 @@ function relativeTarget(url: string): string | undefined {
 
 export const brokenLink: DocumentRule = {
   kind: 'document',
+  readsWorkspace: true,
   code: 'broken-link',
   defaultSeverity: 'warning',
   summary: 'A relative link points to a file that does not exist.',

@@ -4,6 +4,7 @@ import { attachmentPath, EVIDENCE_RECORD_KIND, type EvidenceRecordFacts } from '
 
 export const evidenceFileMissing: DocumentRule = {
   kind: 'document',
+  readsWorkspace: true,
   code: 'evidence-file-missing',
   defaultSeverity: 'error',
   summary: 'The file an evidence record attaches does not exist in the workspace.',

@@ -30,6 +30,7 @@ import { vendorReportMissing } from './vendorReportMissing';
 import { vendorReviewOverdue } from './vendorReviewOverdue';
 import { subserviceNotDescribed } from './subserviceNotDescribed';
 import { carveOutAsExclusion } from './carveOutAsExclusion';
+import { customerResponsibilityUnstated } from './customerResponsibilityUnstated';
 import { evidenceObligationInvalid } from './evidenceObligationInvalid';
 import { evidenceRecordInvalid } from './evidenceRecordInvalid';
 import { evidenceUnknownObligation } from './evidenceUnknownObligation';
@@ -43,6 +44,7 @@ import { auditPolicyNotEffective } from './auditPolicyNotEffective';
 import { auditReviewMissed } from './auditReviewMissed';
 import { auditBridgeLetterMissing } from './auditBridgeLetterMissing';
 import { QUESTIONNAIRE_RULES } from './answerStale';
+import { questionnaireInvalid } from './questionnaireInvalid';
 
 /** Every rule that inspects documents or the workspace. One module per rule. */
 export const RULES: readonly Rule[] = [
@@ -88,6 +90,7 @@ export const RULES: readonly Rule[] = [
   vendorReviewOverdue,
   subserviceNotDescribed,
   carveOutAsExclusion,
+  customerResponsibilityUnstated,
   checkIncomplete,
 ];
 
@@ -99,6 +102,6 @@ export const LOAD_FINDINGS: readonly RuleMeta[] = [
   { code: 'catalog-invalid', defaultSeverity: 'error', summary: 'A catalog file is not valid against its schema.' },
 ];
 
-export const ALL_RULES: readonly RuleMeta[] = [...RULES, ...QUESTIONNAIRE_RULES, ...LOAD_FINDINGS];
+export const ALL_RULES: readonly RuleMeta[] = [...RULES, ...QUESTIONNAIRE_RULES, questionnaireInvalid, ...LOAD_FINDINGS];
 export const RULE_CODES: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.code));
 export { docsUrl } from './rule';

@@ -2,6 +2,7 @@ import type { DocumentRule } from './rule';
 
 export const outOfScopeCriterion: DocumentRule = {
   kind: 'document',
+  readsWorkspace: true,
   code: 'out-of-scope-criterion',
   defaultSeverity: 'warning',
   summary: "A mapped criterion's category is not in scope, or the criterion is excluded in soc2-policy.yaml.",

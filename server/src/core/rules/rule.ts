@@ -7,6 +7,7 @@ import type { TemplateSet } from '../templates/templates';
 import type { CoverageIndex } from '../coverage/coverageIndex';
 import type { SuggestionIndex } from '../suggest/index';
 import type { CarveOut } from '../vendors/carveOuts';
+import type { EvidencePlan } from '../evidence/plan';
 
 export const RULES_DOCS_URL = 'https://github.com/soc2-policy-studio/soc2-policy-studio/blob/main/docs/rules.md';
 
@@ -18,6 +19,8 @@ export interface RuleMeta {
   summary: string;
   /** Runs only when soc2-policy.yaml `rules:` gives it a severity (then `defaultSeverity` is what docs suggest). */
   offByDefault?: boolean;
+  /** A document rule whose findings depend on other files (which exist, what they map): re-run even on a warm-cache hit. */
+  readsWorkspace?: boolean;
 }
 
 export interface Report {
@@ -41,6 +44,8 @@ export interface Environment {
   exclusions: ReadonlyMap<string, string>;
   /** Criteria carved out to subservice organizations (vendors/), by criterion id; computed on first call. */
   carveOuts?(): ReadonlyMap<string, readonly CarveOut[]>;
+  /** The Type II evidence calendar (undefined without one), computed once and shared by the evidence rules and coverage. */
+  evidencePlan?(): EvidencePlan | undefined;
   /** The suggestion engine's index over the TSC catalog, built on first call. */
   suggestionIndex?(): SuggestionIndex;
   fileExists(path: string): boolean;

@@ -8,6 +8,7 @@ import { mapCriteriaFix } from '../fixes/addMappings';
  */
 export const suggestedCriterion: DocumentRule = {
   kind: 'document',
+  readsWorkspace: true,
   code: 'suggested-criterion',
   defaultSeverity: 'info',
   offByDefault: true,

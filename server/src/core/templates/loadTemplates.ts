@@ -1,17 +1,16 @@
-import Ajv from 'ajv';
-import schema from '../../../../controls-catalog/schema/template.schema.json';
+import { template as validateTemplate } from '../../generated/schemaValidators';
 import type { Finding } from '../types';
 import { decodeUtf8, stripBom } from '../text/decode';
 import { LineIndex } from '../text/lineIndex';
 import { parseYaml, pointerToPath, spanForPath } from '../yaml/yamlSource';
-import { statementProblems, type PolicyTemplate } from './templates';
-
-const validateTemplate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+import { normalizeKind, statementProblems, type PolicyTemplate } from './templates';
 
 /** Loads template files; invalid ones are reported as `catalog-invalid` findings and left out. */
 export async function loadTemplates(files: string[], readFile: (path: string) => Promise<Uint8Array | undefined>): Promise<{ templates: PolicyTemplate[]; findings: Finding[] }> {
   const templates: PolicyTemplate[] = [];
   const findings: Finding[] = [];
+  /** Normalised obligation kind to the template file declaring it. */
+  const kindOwners = new Map<string, string>();
   for (const file of files.filter((f) => /\.ya?ml$/.test(f)).sort()) {
     const bytes = await readFile(file);
     const text = bytes ? decodeUtf8(bytes) : undefined;
@@ -39,8 +38,22 @@ export async function loadTemplates(files: string[], readFile: (path: string) =>
       for (const { path, problem } of problems) report(spanForPath(source, path), `Template statement: ${problem}.`);
       continue;
     }
+    // A kind picks the checklist of a new evidence record: two templates claiming one kind would make that a guess.
+    const ownKinds = new Set<string>();
+    const claimed = (raw.obligations ?? []).flatMap((o, i) => {
+      const kind = normalizeKind(o.kind);
+      const other = ownKinds.has(kind) ? 'this template' : kindOwners.get(kind);
+      ownKinds.add(kind);
+      return other ? [{ i, other }] : [];
+    });
+    if (claimed.length) {
+      for (const { i, other } of claimed) report(spanForPath(source, ['obligations', i, 'kind']), `Template obligation kind is already declared by ${other}; kinds must be unique across templates.`);
+      continue;
+    }
+    for (const kind of ownKinds) kindOwners.set(kind, file);
     templates.push({
       ...raw,
+      obligations: raw.obligations ?? [],
       domains: raw.domains ?? [],
       sections: raw.sections.map((s) => ({
         ...s,
