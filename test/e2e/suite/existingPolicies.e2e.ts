@@ -75,9 +75,28 @@ export function defineExistingPoliciesSuite(): void {
     });
 
     after(async function () {
-      this.timeout(30_000);
+      this.timeout(60_000);
+      // VS Code keeps a closed document in memory for a while and the server checks open documents' text, not the
+      // disk: empty the scratch documents first, so deleting them leaves nothing a later suite could cite.
+      const open = vscode.workspace.textDocuments.filter((d) => d.uri.path.includes(`/${SCRATCH}/`));
+      if (open.length) {
+        const edit = new vscode.WorkspaceEdit();
+        for (const document of open) edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), '');
+        await vscode.workspace.applyEdit(edit);
+        await Promise.all(open.map((document) => document.save()));
+      }
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       removeScratch();
+      // Later suites must not see these documents (a drafted questionnaire answer could cite one): wait until the
+      // server has dropped them, as its workspace symbols show.
+      const api = await readyApi();
+      await waitFor('the language server to drop the removed documents', async () => {
+        const symbols = await api.client.sendRequest<{ location: { uri: string } }[]>('workspace/symbol', { query: '' });
+        // The example's own documents are listed too, so an empty answer does not pass for "dropped".
+        const left = symbols.filter((s) => s.location.uri.includes(`/${SCRATCH}/`));
+        if (left.length) console.log(`still indexed: ${left.map((s) => s.location.uri).join(', ')} of ${symbols.length}`);
+        return symbols.length > 0 && !left.length;
+      }, 45_000);
     });
 
     it('imports a Word and an HTML file through the server and opens a summary', async () => {
