@@ -48,6 +48,7 @@ export function renderReport(results: SuiteResults): string {
   const summary = table(header, [
     perSize('cold `check` / remark parse floor (single thread)', '≤ 1.0', (r) => ratio(value(r, 'cold.checkToFloor'))),
     ['cost at 10,000 / cost at 1,000 (cold `check`)', '≤ 10.5', ...wide(tenK && oneK ? ratio(tenK / oneK) : undefined)],
+    perSize('warm `check` / cold `check`', '≤ 0.15', (r) => ratio(value(r, 'cold.warmToCold'))),
     perSize('cold `check` / markdownlint-cli2', '≤ 0.5', (r) => ratio(value(r, 'cold.checkToMarkdownlint'))),
     perSize('peak RSS of `check`', '≤ 300 MB at 10,000', (r) => mb(value(r, 'cold.checkPeakRssMb'))),
     ['start-up, empty workspace: `check` / server `initialize`', '≤ 250 ms', ...wide(`${ms(startup.cliCheckMs)} / ${ms(startup.serverInitializeMs)} (node alone ${ms(startup.nodeMs)})`)],
@@ -63,6 +64,7 @@ export function renderReport(results: SuiteResults): string {
     raw('documents (MB)', (r) => `${(r.totalBytes / 1048576).toFixed(1)} MB`),
     raw('remark parse floor', (r) => ms(value(r, 'floor.remarkParseMs'))),
     raw('cold `check` (CLI process)', (r) => ms(value(r, 'cold.checkMs'))),
+    raw('warm `check` (CLI process, .soc2-policy/cache)', (r) => ms(value(r, 'cold.warmCheckMs'))),
     raw('markdownlint-cli2 (CLI process)', (r) => ms(value(r, 'cold.markdownlintMs'))),
     raw('check in process (warm JIT) / floor', (r) => pair(ms(value(r, 'check.fullCheckMs')), ratio(value(r, 'check.ratioToFloor')))),
     raw('edit → fresh findings (core), ~3 KB document', (r) => ms(value(r, 'incremental.editToFreshFindingsMs'))),

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CachedAnalysis, DocumentCache } from '../core/cache/documentCache';
 
-const FORMAT = 'soc2-policy-facts/1';
+const FORMAT = 'soc2-policy-facts/2';
 export const CACHE_FOLDER = path.join('.soc2-policy', 'cache');
 const CACHE_FILE = 'facts.json';
 
@@ -13,12 +13,15 @@ interface Entry {
   analysis: CachedAnalysis;
 }
 
-/** Line 1 of the file: what wrote it and the SHA-256 of line 2, so a truncated or edited cache is never read. */
+/**
+ * The file is one JSON value a line, written and read one entry at a time (a large workspace's cache is tens of
+ * megabytes): this header, then `[path, entry]` lines, then `{"digest": ...}`, the SHA-256 of the entry lines, so a
+ * truncated or edited cache is never read.
+ */
 interface Header {
   format: string;
   product: string;
   root: string;
-  digest: string;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -95,10 +98,21 @@ export class FactsCache implements DocumentCache {
     mkdirSync(folder, { recursive: true });
     // Git ignores the folder's contents, this file included, so the cache never shows up as a change.
     writeFileSync(path.join(folder, '.gitignore'), '# Written by soc2-policy: a cache of checked documents, safe to delete.\n*\n');
-    const payload = JSON.stringify(Object.fromEntries(this.next));
-    const header: Header = { format: FORMAT, product: this.product, root: path.resolve(this.root), digest: sha256(payload) };
+    const header: Header = { format: FORMAT, product: this.product, root: path.resolve(this.root) };
     const temporary = path.join(folder, `${CACHE_FILE}.${process.pid}.tmp`);
-    writeFileSync(temporary, `${JSON.stringify(header)}\n${payload}`);
+    const fd = openSync(temporary, 'w');
+    try {
+      writeSync(fd, `${JSON.stringify(header)}\n`);
+      const digest = createHash('sha256');
+      for (const pair of this.next) {
+        const line = `${JSON.stringify(pair)}\n`;
+        digest.update(line);
+        writeSync(fd, line);
+      }
+      writeSync(fd, `${JSON.stringify({ digest: digest.digest('hex') })}\n`);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, path.join(folder, CACHE_FILE));
   }
 
@@ -133,15 +147,22 @@ export class FactsCache implements DocumentCache {
 
 /** The entries of a cache file this build wrote for this root, or none. Never throws. */
 function readEntries(text: string, product: string, root: string): Map<string, Entry> {
-  const newline = text.indexOf('\n');
-  if (newline < 0) return new Map();
+  const first = text.indexOf('\n');
+  const last = text.lastIndexOf('\n', text.length - 2);
+  if (first < 0 || last < first || !text.endsWith('\n')) return new Map();
   try {
-    const header = JSON.parse(text.slice(0, newline)) as Partial<Header>;
-    const payload = text.slice(newline + 1);
-    if (header.format !== FORMAT || header.product !== product || header.root !== path.resolve(root) || header.digest !== sha256(payload)) return new Map();
-    const entries = JSON.parse(payload) as Record<string, unknown>;
-    if (!entries || typeof entries !== 'object' || Array.isArray(entries)) return new Map();
-    return new Map(Object.entries(entries).filter((pair): pair is [string, Entry] => isEntry(pair[1])));
+    const header = JSON.parse(text.slice(0, first)) as Partial<Header>;
+    if (header.format !== FORMAT || header.product !== product || header.root !== path.resolve(root)) return new Map();
+    const payload = text.slice(first + 1, last + 1);
+    const { digest } = JSON.parse(text.slice(last + 1)) as { digest?: unknown };
+    if (digest !== sha256(payload)) return new Map();
+    const entries = new Map<string, Entry>();
+    for (const line of payload.split('\n')) {
+      if (!line) continue;
+      const pair = JSON.parse(line) as unknown;
+      if (Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && isEntry(pair[1])) entries.set(pair[0], pair[1]);
+    }
+    return entries;
   } catch {
     return new Map();
   }
