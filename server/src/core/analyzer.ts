@@ -476,9 +476,25 @@ export class PolicyAnalyzer {
     if (!this.policyDocumentsCache) {
       // Plain code-unit order: localeCompare is slow on every keystroke of a 1,000-document workspace.
       const sorted = [...this.files.values()].flatMap((s) => (s.doc && !s.kind ? [s.doc] : [])).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-      this.policyDocumentsCache = { sorted, obligationDocuments: unique([...obligationIndex(sorted).values()].map((o) => o.document)) };
+      this.policyDocumentsCache = { sorted, obligationDocuments: [] };
+      this.policyDocumentsCache.obligationDocuments = unique([...obligationIndex(sorted).values()].map((o) => o.document));
     }
     return this.policyDocumentsCache;
+  }
+
+  /**
+   * An edited policy document takes its old place in the path-ordered list (a new list: indexes keyed by the old
+   * one must not see it change), so an edit does not sort the workspace again; anything else rebuilds the list.
+   */
+  private replacePolicyDocument(previous: FileState | undefined, state: FileState | undefined): void {
+    const cached = this.policyDocumentsCache;
+    this.policyDocumentsCache = undefined;
+    if (!cached || !previous?.doc || previous.kind || !state?.doc || state.kind) return;
+    const at = cached.sorted.indexOf(previous.doc);
+    if (at < 0) return;
+    const sorted = [...cached.sorted];
+    sorted[at] = state.doc;
+    this.policyDocumentsCache = { sorted, obligationDocuments: unique([...obligationIndex(sorted).values()].map((o) => o.document)) };
   }
 
   /** Runs the document rules. A rule that throws or runs past the budget costs its own findings, never the check. */
@@ -521,7 +537,7 @@ export class PolicyAnalyzer {
     const before = previous?.doc?.id;
     this.evidencePlanCache = undefined;
     // Records and other kinds change neither the list of policy documents nor their obligations.
-    if ((previous?.doc && !previous.kind) || (state?.doc && !state.kind)) this.policyDocumentsCache = undefined;
+    if ((previous?.doc && !previous.kind) || (state?.doc && !state.kind)) this.replacePolicyDocument(previous, state);
     if (state) this.files.set(file, state);
     else this.files.delete(file);
     const after = state?.doc?.id;
@@ -581,7 +597,8 @@ export class PolicyAnalyzer {
     if (this.workspaceFindingsCache) return this.workspaceFindingsCache;
     const byFile = new Map<string, Finding[]>();
     const env = this.environment();
-    const documents = this.documents();
+    // The cached list itself (rules only read it): indexes keyed by it, such as the obligations, last until it changes.
+    const documents = this.policyDocuments().sorted;
     const configLines = new LineIndex(this.configText ?? '');
     for (const rule of RULES) {
       if (rule.kind !== 'workspace' || this.severityOf(rule) === 'off') continue;
@@ -643,7 +660,7 @@ export class PolicyAnalyzer {
   evidencePlan(): EvidencePlan | undefined {
     const day = this.options.today();
     if (this.evidencePlanCache && compareDates(this.evidencePlanCache.day, day) === 0) return this.evidencePlanCache.plan;
-    const plan = workspacePlan({ documents: this.documents(), facts: (kind) => this.kindIndex.facts(kind), config: this.config, today: day });
+    const plan = workspacePlan({ documents: this.policyDocuments().sorted, facts: (kind) => this.kindIndex.facts(kind), config: this.config, today: day });
     this.evidencePlanCache = { day, plan };
     return plan;
   }

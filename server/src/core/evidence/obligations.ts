@@ -162,12 +162,21 @@ function complyObligation(doc: PolicyDocument, cron: { value: string; span: Span
   return [{ id: doc.id, idSpan: doc.idField?.span ?? cron.span, document: doc.file, schedule: { cron: read.expression, written: cron.value, dialect: 'comply' }, owner: doc.owner?.value, criteria: mapped, graceDays: 0, inactive }];
 }
 
-/** Every obligation of the workspace by id; the first declaration of an id wins (documents come in path order). */
-export function obligationIndex(documents: readonly PolicyDocument[]): Map<string, Obligation> {
-  const byId = new Map<string, Obligation>();
-  for (const doc of documents) for (const obligation of obligationsOf(doc).obligations) if (!byId.has(obligation.id)) byId.set(obligation.id, obligation);
+/**
+ * Every obligation of the workspace by id; the first declaration of an id wins (documents come in path order).
+ * Built once per list of documents: the analyzer hands every rule the same list until a policy document changes.
+ */
+export function obligationIndex(documents: readonly PolicyDocument[]): ReadonlyMap<string, Obligation> {
+  let byId = indexByDocuments.get(documents);
+  if (!byId) {
+    byId = new Map<string, Obligation>();
+    for (const doc of documents) for (const obligation of obligationsOf(doc).obligations) if (!byId.has(obligation.id)) byId.set(obligation.id, obligation);
+    indexByDocuments.set(documents, byId);
+  }
   return byId;
 }
+
+const indexByDocuments = new WeakMap<readonly PolicyDocument[], Map<string, Obligation>>();
 
 /** How a schedule is written, for reports: `every: quarter`, `cron: 0 9 1 * *`, `on: event`. */
 export function describeSchedule(schedule: Schedule): string {

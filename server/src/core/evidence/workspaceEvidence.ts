@@ -4,7 +4,7 @@ import { evidencePlan, type EvidencePlan } from './plan';
 import { EVIDENCE_RECORD_KIND, type EvidenceRecordFacts } from './recordKind';
 
 /** The workspace's obligations (approved documents only: a draft's obligations are not yet controls) and records. */
-export function evidenceOf(ctx: Pick<WorkspaceContext, 'documents' | 'facts'>): { obligations: Map<string, Obligation>; records: ReadonlyMap<string, EvidenceRecordFacts> } {
+export function evidenceOf(ctx: Pick<WorkspaceContext, 'documents' | 'facts'>): { obligations: ReadonlyMap<string, Obligation>; records: ReadonlyMap<string, EvidenceRecordFacts> } {
   return { obligations: obligationIndex(ctx.documents), records: ctx.facts<EvidenceRecordFacts>(EVIDENCE_RECORD_KIND) };
 }
 

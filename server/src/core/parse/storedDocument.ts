@@ -17,7 +17,9 @@ export type StoredDocument = Omit<PolicyDocument, 'file' | 'text' | 'lines' | 'f
 };
 
 export function storeDocument(doc: PolicyDocument): StoredDocument {
-  const { file: _file, text, lines: _lines, frontMatter, mappings, body, ...rest } = doc;
+  // `lines` is left out by name, not read: on a revived document reading it would build the index.
+  const { file: _file, text, frontMatter, mappings, body, ...rest } = doc;
+  delete (rest as Partial<PolicyDocument>).lines;
   const statements = body.statements.map((statement) => (statement.text === text.slice(statement.span.start, statement.span.end) ? { ...statement, text: undefined } : statement));
   return {
     ...rest,
@@ -31,30 +33,60 @@ export function storeDocument(doc: PolicyDocument): StoredDocument {
 export function reviveDocument(file: string, text: string, stored: StoredDocument): PolicyDocument {
   // Slices share the document's text in memory, where separate copies would double it.
   const statements = stored.body.statements.map((statement) => (statement.text === undefined ? { ...statement, text: text.slice(statement.span.start, statement.span.end) } : (statement as Statement)));
-  const doc = { ...stored, file, text, body: { ...stored.body, statements } } as PolicyDocument;
-  lazy(doc, 'lines', () => new LineIndex(text));
-  if (stored.frontMatter) {
-    const source = { ...stored.frontMatter.source } as YamlSource;
-    lazy(source, 'doc', () => parseYaml(source.text, source.base).doc);
-    doc.frontMatter = { ...stored.frontMatter, source };
-  }
-  doc.mappings = stored.mappings.map((list) => {
-    const revived = { ...list } as MappingList;
-    lazy(revived, 'node', () => (doc.frontMatter ? nodeAt(doc.frontMatter.source, list.path) : undefined));
-    return revived;
-  });
-  return doc;
+  const source = stored.frontMatter && new RevivedYamlSource(stored.frontMatter.source);
+  const frontMatter = stored.frontMatter && source && { ...stored.frontMatter, source };
+  return new RevivedDocument({
+    ...stored,
+    file,
+    text,
+    body: { ...stored.body, statements },
+    frontMatter,
+    mappings: stored.mappings.map((list) => new RevivedMappingList(list, source)),
+  }) as unknown as PolicyDocument;
 }
 
-/** A property computed on first read, then kept (not enumerable, so storing the object again leaves it out). */
-function lazy<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
-  Object.defineProperty(target, key, {
-    configurable: true,
-    enumerable: false,
-    get() {
-      const value = compute();
-      Object.defineProperty(target, key, { value, configurable: true, enumerable: false, writable: true });
-      return value;
-    },
-  });
+// Classes, not per-object lazy properties: every revived document then has one shape, which keeps the rules that
+// walk thousands of them on their fast path. Private fields are not copied by spreads or stored.
+
+class RevivedDocument {
+  #lines?: LineIndex;
+  declare readonly text: string;
+
+  constructor(fields: object) {
+    Object.assign(this, fields);
+  }
+
+  get lines(): LineIndex {
+    return (this.#lines ??= new LineIndex(this.text));
+  }
+}
+
+class RevivedYamlSource {
+  #doc?: YamlSource['doc'];
+  declare readonly text: string;
+  declare readonly base: number;
+
+  constructor(fields: Omit<YamlSource, 'doc'>) {
+    Object.assign(this, fields);
+  }
+
+  get doc(): YamlSource['doc'] {
+    return (this.#doc ??= parseYaml(this.text, this.base).doc);
+  }
+}
+
+class RevivedMappingList {
+  #source?: YamlSource;
+  #node?: { value: MappingList['node'] };
+  declare readonly path: string[];
+
+  constructor(fields: Omit<MappingList, 'node'>, source: RevivedYamlSource | undefined) {
+    Object.assign(this, fields);
+    this.#source = source as unknown as YamlSource | undefined;
+  }
+
+  get node(): MappingList['node'] {
+    this.#node ??= { value: this.#source ? nodeAt(this.#source, this.path) : undefined };
+    return this.#node.value;
+  }
 }

@@ -37,11 +37,14 @@ export const customerResponsibilityUnstated: WorkspaceRule = {
   defaultSeverity: 'warning',
   summary: 'A customer responsibility listed in the system description appears in no customer-facing document.',
   check(ctx) {
+    // Most workspaces declare no responsibilities: then nothing else needs reading, on every edit.
+    const describing = ctx.documents.filter((d) => isSystemDescription(d) && d.status !== 'retired' && declaresResponsibilities(d));
+    if (!describing.length) return;
     const live = ctx.documents.filter((d) => d.status !== 'retired');
     const customerFacing = customerFacingDocuments(live, ctx.config.customerResponsibilities.customerFacing, ctx.config.root);
     const facing = new Set(customerFacing);
     // A system description that is itself customer-facing states its responsibilities to customers already.
-    const declaring = live.filter((d) => isSystemDescription(d) && !facing.has(d));
+    const declaring = describing.filter((d) => !facing.has(d));
     let passages: PassageIndex | undefined;
     const budget = { postings: CLOSEST_SCAN_BUDGET };
     for (const doc of declaring) {
@@ -64,6 +67,15 @@ export const customerResponsibilityUnstated: WorkspaceRule = {
     }
   },
 };
+
+/** Whether a document has a customer responsibilities section; read once per parsed document (a document never changes). */
+function declaresResponsibilities(doc: PolicyDocument): boolean {
+  let declares = declaringByDocument.get(doc);
+  if (declares === undefined) declaringByDocument.set(doc, (declares = doc.body.sections.some((s) => SECTION_NAMES.has(sectionName(s.heading)))));
+  return declares;
+}
+
+const declaringByDocument = new WeakMap<PolicyDocument, boolean>();
 
 /** "7. Customer Responsibilities (CUECs):" reads as "customer responsibilities". */
 function sectionName(heading: string): string {

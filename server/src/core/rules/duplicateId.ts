@@ -8,7 +8,7 @@ export const duplicateId: WorkspaceRule = {
   summary: 'Two documents share an id (front matter `id`, or the file name when there is none).',
   check(ctx) {
     const byId = new Map<string, typeof ctx.documents[number][]>();
-    for (const doc of ctx.documents) byId.set(doc.id, [...(byId.get(doc.id) ?? []), doc]);
+    for (const doc of ctx.documents) (byId.get(doc.id) ?? byId.set(doc.id, []).get(doc.id)!).push(doc);
     for (const [id, docs] of byId) {
       if (docs.length < 2) continue;
       for (const doc of docs) {

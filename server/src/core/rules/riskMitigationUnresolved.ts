@@ -10,9 +10,15 @@ export const riskMitigationUnresolved: WorkspaceRule = {
   summary: 'A mitigated risk links to no policy section or evidence obligation, or a link points to one that does not exist.',
   check(ctx) {
     const root = ctx.config.root;
-    const byFile = new Map(ctx.documents.map((d) => [d.file, d]));
+    // Built on first use: most edits of a large workspace have no risk to check against them.
+    let byFile: Map<string, (typeof ctx.documents)[number]> | undefined;
     let obligations: Set<string> | undefined;
-    const env = { root, fileExists: ctx.fileExists, documentAt: (file: string) => byFile.get(file), obligations: () => (obligations ??= obligationIds(ctx.documents)) };
+    const env = {
+      root,
+      fileExists: ctx.fileExists,
+      documentAt: (file: string) => (byFile ??= new Map(ctx.documents.map((d) => [d.file, d]))).get(file),
+      obligations: () => (obligations ??= obligationIds(ctx.documents)),
+    };
     for (const risk of ctx.facts<RiskFacts>(RISK_KIND).values()) {
       if (risk.treatment?.value === 'mitigate' && !risk.mitigations.length) {
         ctx.report(risk.file, {
