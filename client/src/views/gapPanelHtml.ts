@@ -233,6 +233,11 @@ export interface PageResources {
 
 /** The whole document: strict CSP (no inline code, nothing remote), our stylesheet and script only. */
 export function renderGapPage(res: PageResources, body: string, t: Translate = fillIn): string {
+  return renderWebviewPage(res, [res.styleUri], t('SOC 2 Gap Analysis'), body);
+}
+
+/** A webview document of ours (the gap panel, the answer review): strict CSP, our stylesheets and one script. */
+export function renderWebviewPage(res: PageResources, styleUris: readonly string[], title: string, body: string): string {
   const csp = [
     "default-src 'none'",
     `style-src ${res.cspSource}`,
@@ -246,11 +251,11 @@ export function renderGapPage(res: PageResources, body: string, t: Translate = f
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${esc(res.styleUri)}">
-<title>${esc(t('SOC 2 Gap Analysis'))}</title>
+${styleUris.map((uri) => `<link rel="stylesheet" href="${esc(uri)}">`).join('\n')}
+<title>${esc(title)}</title>
 </head>
 <body>
-<h1>${esc(t('SOC 2 Gap Analysis'))}</h1>
+<h1>${esc(title)}</h1>
 <main id="main">${body}</main>
 <script nonce="${esc(res.nonce)}" src="${esc(res.scriptUri)}"></script>
 </body>

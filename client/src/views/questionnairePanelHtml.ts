@@ -4,7 +4,7 @@
  * inline script or style (strict CSP) and media/questionnairePanel.js turns `data-action` clicks into messages.
  */
 import type { QuestionnaireReviewResult, ReviewCitationInfo, ReviewQuestionInfo } from '../../../server/src/protocol';
-import { esc, fillIn, type PageResources, type Translate } from './gapPanelHtml';
+import { esc, fillIn, renderWebviewPage, type PageResources, type Translate } from './gapPanelHtml';
 
 export interface ReviewViewModel {
   review?: QuestionnaireReviewResult;
@@ -136,21 +136,5 @@ export interface ReviewPageResources extends PageResources {
 
 /** The whole document: strict CSP (no inline code, nothing remote), our stylesheets and script only. */
 export function renderReviewPage(res: ReviewPageResources, body: string, t: Translate = fillIn): string {
-  const csp = ["default-src 'none'", `style-src ${res.cspSource}`, `img-src ${res.cspSource}`, `font-src ${res.cspSource}`, `script-src 'nonce-${res.nonce}'`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${esc(res.baseStyleUri)}">
-<link rel="stylesheet" href="${esc(res.styleUri)}">
-<title>${esc(t('Review Answers'))}</title>
-</head>
-<body>
-<h1>${esc(t('Review Answers'))}</h1>
-<main id="main">${body}</main>
-<script nonce="${esc(res.nonce)}" src="${esc(res.scriptUri)}"></script>
-</body>
-</html>`;
+  return renderWebviewPage(res, [res.baseStyleUri, res.styleUri], t('Review Answers'), body);
 }

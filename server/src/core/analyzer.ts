@@ -5,7 +5,7 @@ import { CatalogSet, type Catalog } from './catalog/catalog';
 import type { TemplateSet } from './templates/templates';
 import { CONFIG_FILE_NAME, defaultConfig, type PolicyConfig } from './config/config';
 import { parsePolicyDocument, type PolicyDocument } from './parse/policyDocument';
-import { reviveDocument, storeDocument } from './parse/storedDocument';
+import { reviveDocument, storeDocument, type StoredDocument } from './parse/storedDocument';
 import type { CachedAnalysis, DocumentCache } from './cache/documentCache';
 import { FileSet } from './fileSet';
 import { encodingFinding, loadWorkspaceConfiguration } from './config/workspaceConfiguration';
@@ -157,8 +157,16 @@ export class PolicyAnalyzer {
     if (text === undefined || !this.isCandidate(file)) return undefined;
     const { doc, kind, facts, findings } = this.parse(file, text);
     if (!doc) return { environment: this.cacheEnvironment(), analysis: { findings } };
-    const reusable = this.checkDocument(doc, { id: kind ?? POLICY_KIND, facts }, (rule) => rule.readsWorkspace !== true);
-    return { environment: this.cacheEnvironment(), analysis: { document: storeDocument(doc), kind, facts, obligations: kind ? undefined : obligationsOf(doc), findings: reusable } };
+    return { environment: this.cacheEnvironment(), analysis: this.ownAnalysis(doc, kind, facts) };
+  }
+
+  /**
+   * What the warm cache and the worker threads keep of a document: its facts without trees, and the findings of
+   * the rules that read nothing but the document (the others re-run wherever the workspace is known).
+   */
+  private ownAnalysis(doc: PolicyDocument, kind: string | undefined, facts: unknown): CachedAnalysis & { document: StoredDocument } {
+    const findings = this.checkDocument(doc, { id: kind ?? POLICY_KIND, facts }, (rule) => rule.readsWorkspace !== true);
+    return { document: storeDocument(doc), kind, facts, obligations: kind ? undefined : obligationsOf(doc), findings };
   }
 
   static async open(options: AnalyzerOptions, onProgress?: (done: number, total: number) => void): Promise<PolicyAnalyzer> {
@@ -411,16 +419,14 @@ export class PolicyAnalyzer {
     // Checked after the indexes are updated: with no declared scope, a document's own mappings put it in scope.
     const documentKind = { id: kind ?? POLICY_KIND, facts };
     // Findings that depend on other files (which exist, what they map) are never taken from the cache.
-    const reusable = cached ? cached.findings : this.checkDocument(doc, documentKind, (rule) => rule.readsWorkspace !== true);
-    const findings = sortFindings([...reusable, ...this.checkDocument(doc, documentKind, (rule) => rule.readsWorkspace === true)]);
+    const own = cached ?? this.ownAnalysis(doc, kind, facts);
+    const findings = sortFindings([...own.findings, ...this.checkDocument(doc, documentKind, (rule) => rule.readsWorkspace === true)]);
     let kept = doc;
     if (!cached) {
+      this.options.cache?.store(environment, file, text, own);
       // Keep facts, not trees: the YAML tree and line index are rebuilt on demand (fixes, editor features).
-      const stored = storeDocument(doc);
-      const obligations = kind ? undefined : obligationsOf(doc);
-      this.options.cache?.store(environment, file, text, { document: stored, kind, facts, obligations, findings: reusable });
-      kept = reviveDocument(file, text, stored);
-      if (obligations) rememberObligations(kept, obligations);
+      kept = reviveDocument(file, text, own.document!);
+      if (own.obligations) rememberObligations(kept, own.obligations);
     }
     this.setFile(file, { doc: kept, findings, kind });
     this.workspaceFindingsCache = undefined;

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CachedAnalysis, DocumentCache } from '../core/cache/documentCache';
 import type { DateOnly } from '../core/dates';
+import { sha256 } from './factsCache';
 
 export interface WorkerSetup {
   root: string;
@@ -117,4 +117,3 @@ function workerCount(): number {
   return Math.min(availableParallelism(), 4);
 }
 
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

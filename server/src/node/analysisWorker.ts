@@ -7,7 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PolicyAnalyzer } from '../core/analyzer';
 import { loadBuiltins } from './builtins';
 import { NodeWorkspace } from './nodeWorkspace';
-import { sha256, type WorkerRequest, type WorkerResult, type WorkerSetup } from './analysisPool';
+import type { WorkerRequest, WorkerResult, WorkerSetup } from './analysisPool';
+import { sha256 } from './factsCache';
 import { decodeUtf8 } from '../core/text/decode';
 
 async function main(): Promise<void> {

@@ -7,6 +7,9 @@ const FORMAT = 'soc2-policy-facts/2';
 export const CACHE_FOLDER = path.join('.soc2-policy', 'cache');
 const CACHE_FILE = 'facts.json';
 
+/** SHA-256 (hex) of a text: content hashes of the warm cache and of the worker threads' results. */
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
 interface Entry {
   environment: string;
   sha256: string;
@@ -24,7 +27,6 @@ interface Header {
   root: string;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * The CLI's warm start: per-document analyses in `<root>/.soc2-policy/cache/facts.json`, by workspace-relative path,
