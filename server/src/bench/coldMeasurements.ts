@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Measurement, Section } from './measurements';
 import { CLI_BUNDLE, MARKDOWNLINT_BIN, forgetCheckCache, runNodeScript } from './processes';
+import { timeServer } from './startup';
 import { syntheticConfig } from './syntheticWorkspace';
 import { median, round } from './timing';
 
@@ -32,6 +33,19 @@ export const cold: Measurement = {
       }
       // Warm: the cache the last cold run left in .soc2-policy/cache, read back with nothing changed.
       const warms = Array.from({ length: ctx.options.runs }, () => runNodeScript(CLI_BUNDLE, ['check', '--today', '2026-06-01'], dir, { okExitCodes: [0, 1] }));
+      // The language server as an editor starts it, on the same files: indexing on worker threads, with its warm-start
+      // cache in a folder of the client's. Cold: an empty cache folder; warm: the folder the cold start filled.
+      const serverCold: number[] = [];
+      const serverWarm: number[] = [];
+      for (let i = 0; i < ctx.options.runs; i++) {
+        const cacheFolder = mkdtempSync(path.join(os.tmpdir(), 'soc2-bench-server-cache-'));
+        try {
+          serverCold.push(await indexedMs(dir, cacheFolder, ctx.corpus.documents.length));
+          serverWarm.push(await indexedMs(dir, cacheFolder, ctx.corpus.documents.length));
+        } finally {
+          rmSync(cacheFolder, { recursive: true, force: true });
+        }
+      }
       const checkMs = median(checks.map((r) => r.ms));
       const warmMs = median(warms.map((r) => r.ms));
       const markdownlintMs = median(lints.map((r) => r.ms));
@@ -43,6 +57,8 @@ export const cold: Measurement = {
         checkToMarkdownlint: round(checkMs / markdownlintMs),
         warmCheckMs: round(warmMs),
         warmToCold: round(warmMs / checkMs),
+        serverIndexMs: round(median(serverCold)),
+        serverWarmIndexMs: round(median(serverWarm)),
       };
       if (floorMs !== undefined) section.checkToFloor = round(checkMs / floorMs);
       return section;
@@ -51,3 +67,10 @@ export const cold: Measurement = {
     }
   },
 };
+
+/** Spawn to an indexed workspace in the server process; fails unless every generated document was indexed. */
+async function indexedMs(root: string, cacheFolder: string, documents: number): Promise<number> {
+  const times = await timeServer(root, { index: true, cacheFolder, boundMs: 600_000 });
+  if (times.documents !== documents) throw new Error(`the server indexed ${times.documents} documents, not ${documents}`);
+  return times.indexedMs!;
+}

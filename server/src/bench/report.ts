@@ -52,7 +52,10 @@ export function renderReport(results: SuiteResults): string {
     perSize('cold `check` / markdownlint-cli2', '≤ 0.5', (r) => ratio(value(r, 'cold.checkToMarkdownlint'))),
     perSize('peak RSS of `check`', '≤ 300 MB at 10,000', (r) => mb(value(r, 'cold.checkPeakRssMb'))),
     ['start-up, empty workspace: `check` / server `initialize`', '≤ 250 ms', ...wide(`${ms(startup.cliCheckMs)} / ${ms(startup.serverInitializeMs)} (node alone ${ms(startup.nodeMs)})`)],
-    perSize('server index', '≤ 10 s cold at 5,000', (r) => ms(value(r, 'languageServer.indexMs'))),
+    perSize('server index, language server process: cold / warm', '≤ 10 s / ≤ 2 s at 5,000', (r) => {
+      const cold = ms(value(r, 'cold.serverIndexMs'));
+      return cold && `${cold} / ${ms(value(r, 'cold.serverWarmIndexMs'))}`;
+    }),
     perSize('server edit → fresh diagnostics, ~3 KB document', '≤ 30 ms', (r) => ms(value(r, 'languageServer.editToFreshDiagnosticsSmall.ms'))),
     perSize('hover p99, largest answer', '≤ 5 ms, ≤ 8 KB', (r) => pair(ms(value(r, 'languageServer.hover.p99Ms')), kb(value(r, 'languageServer.hover.maxAnswerBytes')))),
     perSize('completion p99, largest answer', '≤ 5 ms, ≤ 8 KB', (r) => pair(ms(value(r, 'languageServer.completion.p99Ms')), kb(value(r, 'languageServer.completion.maxAnswerBytes')))),
@@ -67,6 +70,7 @@ export function renderReport(results: SuiteResults): string {
     raw('warm `check` (CLI process, .soc2-policy/cache)', (r) => ms(value(r, 'cold.warmCheckMs'))),
     raw('markdownlint-cli2 (CLI process)', (r) => ms(value(r, 'cold.markdownlintMs'))),
     raw('check in process (warm JIT) / floor', (r) => pair(ms(value(r, 'check.fullCheckMs')), ratio(value(r, 'check.ratioToFloor')))),
+    raw('server index in process, one thread (in-memory workspace)', (r) => ms(value(r, 'languageServer.indexMs'))),
     raw('edit → fresh findings (core), ~3 KB document', (r) => ms(value(r, 'incremental.editToFreshFindingsMs'))),
     raw('server edit → fresh diagnostics, 100 KB policy', (r) => ms(value(r, 'languageServer.editToFreshDiagnostics100KB.ms'))),
     raw('hover p50', (r) => ms(value(r, 'languageServer.hover.p50Ms'))),

@@ -48,13 +48,31 @@ function nodeAloneMs(): number {
 }
 
 /** Spawns the server, sends `initialize` for `root` and times the answer; then shuts it down. */
-function serverInitializeMs(root: string): Promise<number> {
+async function serverInitializeMs(root: string): Promise<number> {
+  return (await timeServer(root, {})).initializeMs;
+}
+
+export interface ServerTimes {
+  /** Spawn to the answer to `initialize`. */
+  initializeMs: number;
+  /** Spawn to the answer to a coverage request sent right after `initialized` (answered once the folder is indexed). */
+  indexedMs?: number;
+  /** Documents the coverage answer counted (a check that the index really covered the workspace). */
+  documents?: number;
+}
+
+/**
+ * Drives the real server process over stdio: `initialize` (with `cacheFolder` for its warm start), then, with
+ * `index`, `initialized` and a coverage request. Requests the server sends (progress, registrations) get a null answer.
+ */
+export function timeServer(root: string, options: { index?: boolean; cacheFolder?: string; boundMs?: number }): Promise<ServerTimes> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    const timer = setTimeout(() => fail(new Error(`the server did not answer initialize within ${SERVER_BOUND_MS} ms`)), SERVER_BOUND_MS);
+    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', process.env.BENCH_SERVER_STDERR ? 'inherit' : 'ignore'] });
+    const bound = options.boundMs ?? SERVER_BOUND_MS;
+    const timer = setTimeout(() => fail(new Error(`the server did not answer within ${bound} ms`)), bound);
     let buffered = Buffer.alloc(0);
-    let answeredAt: number | undefined;
+    const times: Partial<ServerTimes> = {};
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill();
@@ -64,11 +82,12 @@ function serverInitializeMs(root: string): Promise<number> {
       const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }));
       child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]));
     };
+    const finish = () => send({ id: 2, method: 'shutdown' });
     child.on('error', fail);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      if (answeredAt === undefined) reject(new Error(`the server exited with ${code} before answering initialize`));
-      else resolve(answeredAt - start);
+      if (times.initializeMs === undefined || (options.index && times.indexedMs === undefined)) reject(new Error(`the server exited with ${code} before answering`));
+      else resolve(times as ServerTimes);
     });
     child.stdout.on('data', (chunk: Buffer) => {
       buffered = Buffer.concat([buffered, chunk]);
@@ -76,15 +95,26 @@ function serverInitializeMs(root: string): Promise<number> {
         const headerEnd = buffered.indexOf('\r\n\r\n');
         const length = Number(/Content-Length: (\d+)/i.exec(buffered.subarray(0, headerEnd).toString())?.[1]);
         if (headerEnd < 0 || buffered.length < headerEnd + 4 + length) return;
-        const message = JSON.parse(buffered.subarray(headerEnd + 4, headerEnd + 4 + length).toString()) as { id?: number };
+        const message = JSON.parse(buffered.subarray(headerEnd + 4, headerEnd + 4 + length).toString()) as { id?: number; method?: string; result?: { roots?: { documentCount: number }[] } };
         buffered = buffered.subarray(headerEnd + 4 + length);
-        if (message.id === 1 && answeredAt === undefined) {
-          answeredAt = performance.now();
-          send({ id: 2, method: 'shutdown' });
+        if (message.method !== undefined) {
+          if (message.id !== undefined) send({ id: message.id, result: null });
+        } else if (message.id === 1 && times.initializeMs === undefined) {
+          times.initializeMs = performance.now() - start;
+          if (!options.index) finish();
+          else {
+            send({ method: 'initialized', params: {} });
+            send({ id: 3, method: 'soc2Policy/coverage', params: {} });
+          }
+        } else if (message.id === 3) {
+          times.indexedMs = performance.now() - start;
+          times.documents = message.result?.roots?.reduce((sum, r) => sum + r.documentCount, 0);
+          finish();
         } else if (message.id === 2) send({ method: 'exit' });
       }
     });
     const uri = pathToUri(root);
-    send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'empty' }], capabilities: {} } });
+    const initializationOptions = { today: '2026-06-01', ...(options.cacheFolder ? { cacheFolder: options.cacheFolder } : {}) };
+    send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: path.basename(root) }], capabilities: {}, initializationOptions } });
   });
 }

@@ -38,23 +38,21 @@ export async function openAnalyzer(location: WorkspaceLocation, terminal: Termin
   const day = today ?? systemToday();
   const cache = options.cache ? FactsCache.open(location.root, productFingerprint(VERSION, process.argv[1])) : undefined;
   // A large cold start is parsed and checked on worker threads; what they return reaches the analyzer as cache hits.
-  const parallel = new ParallelAnalysis({ root: location.root, configFile: location.configFile, today: day, customCatalogs: true }, cache);
+  const parallel = new ParallelAnalysis({ root: location.root, configFile: location.configFile, today: day, customCatalogs: true, hashes: cache !== undefined }, cache);
   const progress = progressOn(terminal.stderr, 'Checking');
   let analyzer: PolicyAnalyzer;
   try {
     analyzer = await PolicyAnalyzer.open(
       {
         root: location.root, workspace: new NodeWorkspace(), builtins, today: () => day, configFile: location.configFile, cache: parallel,
-        prefetch: async (files) => {
-          const analysed = await parallel.prefetch(files, (file) => cache?.knows(file) ?? false, (done, total) => progress.update(done, total));
-          if (analysed && terminal.env.SOC2_POLICY_DEBUG === '1') terminal.stderr.write(`soc2-policy: ${analysed} documents analysed on worker threads\n`);
-        },
+        prefetch: (files) => parallel.start(files, (file) => cache?.knows(file) ?? false),
       },
       (done, total) => progress.update(done, total),
     );
   } finally {
     progress.finish();
   }
+  if (parallel.analysed && terminal.env.SOC2_POLICY_DEBUG === '1') terminal.stderr.write(`soc2-policy: ${parallel.analysed} documents analysed on worker threads\n`);
   if (cache) {
     try {
       cache.save();

@@ -4,13 +4,14 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CachedAnalysis, DocumentCache } from '../core/cache/documentCache';
 import type { DateOnly } from '../core/dates';
-import { sha256 } from './factsCache';
 
 export interface WorkerSetup {
   root: string;
   configFile?: string;
   today: DateOnly;
   customCatalogs: boolean;
+  /** Whether the caller keeps a disk cache, whose key needs each text's SHA-256 (then the worker computes it). */
+  hashes: boolean;
 }
 
 export interface WorkerRequest {
@@ -19,26 +20,40 @@ export interface WorkerRequest {
 
 export interface WorkerResult {
   file: string;
-  /** SHA-256 of the text the worker analysed. */
-  sha256: string;
+  /** The text the worker read and analysed: the main thread takes it as the file's content, so reads it no more. */
+  text: string;
+  /** SHA-256 of `text`, when the setup asks for it. */
+  sha256?: string;
   environment: string;
   analysis: CachedAnalysis;
 }
 
+/** A file's content for the analyzer's scan: the worker's text, or the caller's own read when no worker delivered it. */
+export type PrefetchedRead = (file: string) => Promise<string | Uint8Array | undefined> | undefined;
+
 /** Below this many documents a cold start is quicker on one thread than the workers take to start. */
 const PARALLEL_THRESHOLD = 300;
 const BATCH = 40;
+/** A worker keeps nothing between batches: a bounded old generation keeps its heap from growing with the workspace. */
+const WORKER_HEAP_MB = 128;
 
 /** The bundled worker beside this bundle (server/out); absent when running from sources (tests under tsx). */
 const WORKER_SCRIPT = path.join(__dirname, 'analysisWorker.js');
 
+
 /**
- * Worker threads for a cold start: documents are parsed and checked in parallel, and the results reach the analyzer
- * through the DocumentCache interface, so the single-thread path is the only one that builds the workspace model.
- * Used as a cache that knows only this run's documents; `fallback` (the disk cache) answers the rest.
+ * Worker threads for a cold start: documents are read, parsed and checked in parallel, and reach the analyzer through
+ * the DocumentCache interface, so the single-thread path is the only one that builds the workspace model. The
+ * analyzer's scan runs alongside: it takes each file's text from its worker as soon as that batch is done (workers
+ * take the files in the scan's order), so the main thread neither waits for the last batch nor reads a file twice.
+ * `fallback` (the disk cache) answers every other lookup and stores what the workers found.
  */
 export class ParallelAnalysis implements DocumentCache {
   private readonly results = new Map<string, WorkerResult>();
+  /** Each worked file's text to come, until the scan asks for it; and how to settle it, until a worker has. */
+  private readonly texts = new Map<string, Promise<string | undefined>>();
+  private readonly unsettled = new Map<string, (text: string | undefined) => void>();
+  private delivered = 0;
 
   constructor(
     private readonly setup: WorkerSetup,
@@ -46,27 +61,46 @@ export class ParallelAnalysis implements DocumentCache {
     private readonly threads = workerCount(),
   ) {}
 
-  /** Analyses `files` (those the fallback cannot answer) on worker threads, when there are enough to gain from it. */
-  async prefetch(files: readonly string[], answeredElsewhere: (file: string) => boolean = () => false, onProgress?: (done: number, total: number) => void): Promise<number> {
+  /**
+   * Starts the workers on `files` (less those the fallback answers) when there are enough to gain from it, and returns
+   * how the scan gets their texts; undefined when the scan should read everything itself.
+   */
+  start(files: readonly string[], answeredElsewhere: (file: string) => boolean = () => false): PrefetchedRead | undefined {
     const work = files.filter((f) => !answeredElsewhere(f));
-    if (this.threads < 2 || work.length < parallelThreshold() || !existsSync(WORKER_SCRIPT)) return 0;
-    const queue = [...work];
-    const workers = Array.from({ length: Math.min(this.threads, Math.ceil(work.length / BATCH)) }, () => new Worker(WORKER_SCRIPT, { workerData: this.setup }));
-    try {
-      await Promise.all(workers.map((worker) => this.drain(worker, queue, () => onProgress?.(this.results.size, work.length))));
-    } finally {
-      await Promise.all(workers.map((worker) => worker.terminate()));
+    if (this.threads < 2 || work.length < parallelThreshold() || !existsSync(WORKER_SCRIPT)) return undefined;
+    for (const file of work) {
+      this.texts.set(file, new Promise<string | undefined>((resolve) => this.unsettled.set(file, resolve)));
     }
-    return this.results.size;
+    const queue = [...work];
+    const workers = Array.from({ length: Math.min(this.threads, Math.ceil(work.length / BATCH)) }, () => new Worker(WORKER_SCRIPT, {
+      workerData: this.setup,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    }));
+    void Promise.all(workers.map((worker) => this.drain(worker, queue))).finally(() => {
+      // Whatever no worker delivered (a worker failed, a file could not be read) the scan reads and analyses itself.
+      for (const file of [...this.unsettled.keys()]) this.settle(file, undefined);
+      void Promise.all(workers.map((worker) => worker.terminate()));
+    });
+    return (file) => {
+      const text = this.texts.get(file);
+      this.texts.delete(file);
+      return text;
+    };
+  }
+
+  /** How many documents the workers analysed that the scan took. */
+  get analysed(): number {
+    return this.delivered;
   }
 
   lookup(environment: string, file: string, text: string): CachedAnalysis | undefined {
     const result = this.results.get(file);
     if (result) {
       this.results.delete(file);
-      // The worker read the file a moment ago: if it changed since, or the environment differs, analyse it here.
-      if (result.environment === environment && sha256(text) === result.sha256) {
-        this.fallback?.store(environment, file, text, result.analysis);
+      // The scan normally passes the worker's own text back (the same string); anything else was read elsewhere.
+      if (result.environment === environment && result.text === text) {
+        this.delivered++;
+        this.fallback?.store(environment, file, text, result.analysis, result.sha256);
         return result.analysis;
       }
     }
@@ -80,28 +114,43 @@ export class ParallelAnalysis implements DocumentCache {
   /** Forgets results nobody asked for (files that stopped being candidates meanwhile). */
   clear(): void {
     this.results.clear();
+    this.texts.clear();
   }
 
   /** Feeds one worker batches until the queue is empty. A worker that fails leaves its files to the main thread. */
-  private drain(worker: Worker, queue: string[], progressed: () => void): Promise<void> {
+  private drain(worker: Worker, queue: string[]): Promise<void> {
     return new Promise((resolve) => {
+      let batch: string[] = [];
       const next = () => {
-        const files = queue.splice(0, BATCH);
-        if (!files.length) return resolve();
-        worker.postMessage({ files } satisfies WorkerRequest);
+        batch = queue.splice(0, BATCH);
+        if (!batch.length) return resolve();
+        worker.postMessage({ files: batch } satisfies WorkerRequest);
+      };
+      const giveBack = () => {
+        for (const file of batch) this.settle(file, undefined);
+        resolve();
       };
       worker.on('message', (message: unknown) => {
         if (message === 'ready') return next();
         if (Array.isArray(message)) {
-          for (const result of message as WorkerResult[]) this.results.set(result.file, result);
-          progressed();
+          for (const result of message as WorkerResult[]) {
+            this.results.set(result.file, result);
+            this.settle(result.file, result.text);
+          }
+          for (const file of batch) this.settle(file, undefined);
           return next();
         }
-        resolve();
+        giveBack();
       });
-      worker.on('error', () => resolve());
-      worker.on('exit', () => resolve());
+      worker.on('error', giveBack);
+      worker.on('exit', giveBack);
     });
+  }
+
+  private settle(file: string, text: string | undefined): void {
+    const resolve = this.unsettled.get(file);
+    this.unsettled.delete(file);
+    resolve?.(text);
   }
 }
 
@@ -116,4 +165,3 @@ function workerCount(): number {
   if (configured !== undefined && /^\d+$/.test(configured)) return Number(configured);
   return Math.min(availableParallelism(), 4);
 }
-

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
         const bytes = readFileSync(file);
         const text = bytes && decodeUtf8(bytes);
         const done = text !== undefined && analyzer.analyzeAlone(file, text);
-        if (done) results.push({ file, sha256: sha256(text!), ...done });
+        if (done) results.push({ file, text: text!, sha256: setup.hashes ? sha256(text!) : undefined, ...done });
       } catch {
         // The main thread analyses this file itself and reports whatever is wrong with it.
       }

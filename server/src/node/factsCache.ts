@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync
 import * as path from 'node:path';
 import type { CachedAnalysis, DocumentCache } from '../core/cache/documentCache';
 
-const FORMAT = 'soc2-policy-facts/2';
+const FORMAT = 'soc2-policy-facts/3';
 export const CACHE_FOLDER = path.join('.soc2-policy', 'cache');
 const CACHE_FILE = 'facts.json';
 
@@ -85,11 +85,11 @@ export class FactsCache implements DocumentCache {
     return !this.closed && key !== undefined && this.previous.has(key);
   }
 
-  store(environment: string, file: string, text: string, analysis: CachedAnalysis): void {
+  store(environment: string, file: string, text: string, analysis: CachedAnalysis, digest?: string): void {
     if (this.closed) return;
     const key = this.relative(file);
     if (key === undefined) return;
-    this.next.set(key, { environment: this.hashEnvironment(environment), sha256: sha256(text), analysis });
+    this.next.set(key, { environment: this.hashEnvironment(environment), sha256: digest ?? sha256(text), analysis });
     this.stored++;
   }
 

@@ -1,15 +1,19 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFile } from 'node:fs';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import type { Workspace } from '../core/workspace';
 
 // Never policy content, and large: walking them would slow every start.
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
 
+const readFileCallback = promisify(readFile);
+
 /** The real file system as a core Workspace. Paths are absolute and use forward slashes. */
 export class NodeWorkspace implements Workspace {
   async readFile(file: string): Promise<Uint8Array | undefined> {
     try {
-      return await fs.readFile(file);
+      // The callback API: fs/promises' readFile makes four trips to the thread pool per file (4× slower on small files).
+      return await readFileCallback(file);
     } catch {
       return undefined;
     }

@@ -343,17 +343,16 @@ export class PolicySession {
     const root: PolicyRoot = new PolicyRoot(folder.uri, folder.name, path, this.uris.uriOf(path), async () => {
       // A large folder is indexed on worker threads (they read the disk; documents open in the editor are re-checked here).
       // Worker threads read the real disk: not for a session over another file system (tests, the bench).
-      const parallel = this.options.disk ? undefined : new ParallelAnalysis({ root: path, today: this.options.today(), customCatalogs: this.options.customCatalogs !== false }, cache);
+      const parallel = this.options.disk ? undefined : new ParallelAnalysis({ root: path, today: this.options.today(), customCatalogs: this.options.customCatalogs !== false, hashes: cache !== undefined }, cache);
       const analyzer = await PolicyAnalyzer.open(
         {
           root: path, workspace: this.overlay, builtins: this.options.builtins, today: this.options.today, customCatalogs: this.options.customCatalogs, cache: parallel ?? cache,
-          prefetch: async (files) => {
-            const analysed = (await parallel?.prefetch(files, (file) => cache?.knows(file) ?? false, (done, total) => progress?.(root, done, total))) ?? 0;
-            if (analysed) this.log(`${analysed} documents analysed on worker threads`);
-          },
+          // Documents open in the editor are analysed here, from the editor's text.
+          prefetch: (files) => parallel?.start(files, (file) => this.options.documents.get(this.uris.uriOf(file)) !== undefined || (cache?.knows(file) ?? false)),
         },
         (done, total) => progress?.(root, done, total),
       );
+      if (parallel?.analysed) this.log(`${parallel.analysed} documents analysed on worker threads`);
       parallel?.clear();
       this.closeCache(cache);
       return analyzer;

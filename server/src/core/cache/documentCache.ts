@@ -21,5 +21,6 @@ export interface CachedAnalysis {
  */
 export interface DocumentCache {
   lookup(environment: string, file: string, text: string): CachedAnalysis | undefined;
-  store(environment: string, file: string, text: string, analysis: CachedAnalysis): void;
+  /** `sha256`: the text's digest, when the caller has it already (worker threads compute it off the main thread). */
+  store(environment: string, file: string, text: string, analysis: CachedAnalysis, sha256?: string): void;
 }

@@ -60,7 +60,10 @@ export function limitPathologicalMarkdown(text: string): { text: string; limits:
       message: `${deepLines} line(s) nest lists or quotes deeper than ${LIMITS.containerMarkers} levels (or indent more than ${LIMITS.indentColumns} columns); the deeper levels were read as plain text.`,
     });
   }
-  for (const block of blocks(text)) {
+  // Most documents are far below every marker limit: one count over the whole text then rules out every block.
+  const totals = markerTotals(text);
+  const blocksNeedCounting = totals.emphasis > LIMITS.markersPerBlock || totals.html > LIMITS.markersPerBlock || totals.backticks > LIMITS.markersPerBlock;
+  for (const block of blocksNeedCounting ? blocks(text) : []) {
     // One pass counts every class; only a block over a limit is walked again.
     const counts = new Map<string, number>();
     for (let i = block.start; i < block.end; i++) {
@@ -76,7 +79,7 @@ export function limitPathologicalMarkdown(text: string): { text: string; limits:
       limits.push(limit);
     }
   }
-  const inlineLimit = limitInlineMarkers(chars);
+  const inlineLimit = totals.inline > LIMITS.inlineMarkers ? limitInlineMarkers(chars) : undefined;
   if (inlineLimit) {
     changed = true;
     limits.push(inlineLimit);
@@ -114,6 +117,33 @@ function limitBlockMarkers(text: string, block: Span, marker: (typeof BLOCK_MARK
     }
   }
   return { span: block, message: `This block has ${count} ${marker.name}, more than ${LIMITS.markersPerBlock}; ${marker.lost} was not read.` };
+}
+
+/** How many markers of each class the whole text holds (an upper bound for any block). */
+function markerTotals(text: string): { emphasis: number; html: number; backticks: number; inline: number } {
+  let emphasis = 0;
+  let html = 0;
+  let backticks = 0;
+  let brackets = 0;
+  for (let i = 0; i < text.length; i++) {
+    switch (text.charCodeAt(i)) {
+      case 42: // *
+      case 95: // _
+        emphasis++;
+        break;
+      case 60: // <
+        html++;
+        break;
+      case 96: // `
+        backticks++;
+        break;
+      case 91: // [
+      case 93: // ]
+        brackets++;
+        break;
+    }
+  }
+  return { emphasis, html, backticks, inline: emphasis + html + backticks + brackets };
 }
 
 /** Blanks the inline markers after the first `LIMITS.inlineMarkers` of the document. */

@@ -52,8 +52,10 @@ export function extractStatements(tree: Root, text: string, sectionStarts: reado
 
 /** The container's source with inline code, inline HTML and "quoted phrases" blanked, so words there never match. */
 function maskInline(container: Nodes, text: string, span: Span): string {
-  const chars = text.slice(span.start, span.end).split('');
+  const source = text.slice(span.start, span.end);
+  let chars: string[] | undefined;
   const blank = (from: number, to: number) => {
+    chars ??= source.split('');
     for (let i = Math.max(from, span.start); i < Math.min(to, span.end); i++) if (chars[i - span.start] !== '\n') chars[i - span.start] = ' ';
   };
   const stack: Nodes[] = [container];
@@ -62,10 +64,48 @@ function maskInline(container: Nodes, text: string, span: Span): string {
     if ((node.type === 'inlineCode' || node.type === 'html') && node.position) blank(node.position.start.offset!, node.position.end.offset!);
     else if ('children' in node) stack.push(...(node.children as Nodes[]));
   }
-  let masked = chars.join('');
+  // Most prose has nothing to blank: the slice itself then (no copy of the text).
+  const masked = chars ? chars.join('') : source;
   // Quoted phrases are someone else's words or a term being defined ("as needed" means ...).
-  masked = masked.replace(/"[^"\n]{1,200}"|“[^”\n]{1,200}”/g, (m) => ' '.repeat(m.length));
-  return masked;
+  return /["“]/.test(masked) ? masked.replace(/"[^"\n]{1,200}"|“[^”\n]{1,200}”/g, (m) => ' '.repeat(m.length)) : masked;
+}
+
+const KINDS: readonly StatementKind[] = ['paragraph', 'listItem', 'tableCell'];
+/** Numbers per statement in the packed form: start, end, kind and quoted, section. */
+const FIELDS = 4;
+
+/**
+ * Statements as numbers: what the cache and the worker threads carry, and what a kept document holds (a few
+ * hundred bytes where the objects took kilobytes). Texts are slices of the document, stored only where masking
+ * made them differ.
+ */
+export interface PackedStatements {
+  numbers: ArrayLike<number>;
+  /** [statement index, text] for statements whose text is not their source slice. */
+  texts: [number, string][];
+}
+
+export function packStatements(statements: readonly Statement[], text: string): { numbers: number[]; texts: [number, string][] } {
+  const numbers: number[] = [];
+  const texts: [number, string][] = [];
+  statements.forEach((statement, index) => {
+    numbers.push(statement.span.start, statement.span.end, KINDS.indexOf(statement.kind) * 2 + (statement.quoted ? 1 : 0), statement.section);
+    if (statement.text !== text.slice(statement.span.start, statement.span.end)) texts.push([index, statement.text]);
+  });
+  return { numbers, texts };
+}
+
+/** The statements again, as objects (built on each call: callers walk them once). */
+export function unpackStatements(packed: PackedStatements, text: string): Statement[] {
+  const texts = packed.texts.length ? new Map(packed.texts) : undefined;
+  const statements: Statement[] = [];
+  for (let index = 0, i = 0; i < packed.numbers.length; index++, i += FIELDS) {
+    const start = packed.numbers[i];
+    const end = packed.numbers[i + 1];
+    const flags = packed.numbers[i + 2];
+    statements.push({ text: texts?.get(index) ?? text.slice(start, end), span: { start, end }, kind: KINDS[flags >> 1], quoted: (flags & 1) === 1, section: packed.numbers[i + 3] });
+  }
+  return statements;
 }
 
 function splitSentences(masked: string, offset: number): { text: string; span: Span }[] {

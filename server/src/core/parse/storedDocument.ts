@@ -1,7 +1,7 @@
 import type { PolicyDocument } from './policyDocument';
 import type { FrontMatter, MappingList } from './frontMatter';
 import type { MarkdownBody } from './markdownBody';
-import type { Statement } from './statements';
+import { packStatements, unpackStatements, type PackedStatements, type Statement } from './statements';
 import { LineIndex } from '../text/lineIndex';
 import { nodeAt, parseYaml, type YamlSource } from '../yaml/yamlSource';
 
@@ -12,18 +12,17 @@ import { nodeAt, parseYaml, type YamlSource } from '../yaml/yamlSource';
 export type StoredDocument = Omit<PolicyDocument, 'file' | 'text' | 'lines' | 'frontMatter' | 'mappings' | 'body'> & {
   frontMatter?: Omit<FrontMatter, 'source'> & { source: Omit<YamlSource, 'doc'> };
   mappings: Omit<MappingList, 'node'>[];
-  /** Statements whose text is exactly their source slice leave it out: it is most of a document's facts. */
-  body: Omit<MarkdownBody, 'statements'> & { statements: (Omit<Statement, 'text'> & { text?: string })[] };
+  /** Statements packed as numbers (statements.ts): as objects they were most of a document's facts. */
+  body: Omit<MarkdownBody, 'statements'> & { statements: { numbers: number[]; texts: [number, string][] } };
 };
 
 export function storeDocument(doc: PolicyDocument): StoredDocument {
   // `lines` is left out by name, not read: on a revived document reading it would build the index.
   const { file: _file, text, frontMatter, mappings, body, ...rest } = doc;
   delete (rest as Partial<PolicyDocument>).lines;
-  const statements = body.statements.map((statement) => (statement.text === text.slice(statement.span.start, statement.span.end) ? { ...statement, text: undefined } : statement));
   return {
     ...rest,
-    body: { ...body, statements },
+    body: { sections: body.sections, mentions: body.mentions, links: body.links, endsInRawHtml: body.endsInRawHtml, limits: body.limits, statements: packStatements(body.statements, text) },
     frontMatter: frontMatter && { ...frontMatter, source: { data: frontMatter.source.data, errors: frontMatter.source.errors, base: frontMatter.source.base, text: frontMatter.source.text } },
     mappings: mappings.map(({ node: _node, ...list }) => list),
   };
@@ -31,15 +30,13 @@ export function storeDocument(doc: PolicyDocument): StoredDocument {
 
 /** The document again, for the same text it was stored from (the cache compares content hashes first). */
 export function reviveDocument(file: string, text: string, stored: StoredDocument): PolicyDocument {
-  // Slices share the document's text in memory, where separate copies would double it.
-  const statements = stored.body.statements.map((statement) => (statement.text === undefined ? { ...statement, text: text.slice(statement.span.start, statement.span.end) } : (statement as Statement)));
   const source = stored.frontMatter && new RevivedYamlSource(stored.frontMatter.source);
   const frontMatter = stored.frontMatter && source && { ...stored.frontMatter, source };
   return new RevivedDocument({
     ...stored,
     file,
     text,
-    body: { ...stored.body, statements },
+    body: new RevivedBody(stored.body, text),
     frontMatter,
     mappings: stored.mappings.map((list) => new RevivedMappingList(list, source)),
   }) as unknown as PolicyDocument;
@@ -58,6 +55,23 @@ class RevivedDocument {
 
   get lines(): LineIndex {
     return (this.#lines ??= new LineIndex(this.text));
+  }
+}
+
+/** The body's facts, with the statements kept packed and unpacked for each reader (they are read rarely, and whole). */
+class RevivedBody {
+  readonly #packed: PackedStatements;
+  readonly #text: string;
+
+  constructor(stored: StoredDocument['body'], text: string) {
+    const { statements, ...facts } = stored;
+    Object.assign(this, facts);
+    this.#packed = { numbers: Int32Array.from(statements.numbers), texts: statements.texts };
+    this.#text = text;
+  }
+
+  get statements(): Statement[] {
+    return unpackStatements(this.#packed, this.#text);
   }
 }
 
