@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
-import { buildServer, copyWorkspace, LspClient, uriOf } from './lspHarness';
+import { LspClient, uriOf, useServerOn } from './lspHarness';
 import * as path from 'node:path';
 
 /**
@@ -9,20 +9,9 @@ import * as path from 'node:path';
  */
 describe('language server over stdio: carve-out written as an exclusion', function () {
   this.timeout(60000);
-  let workspace: ReturnType<typeof copyWorkspace>;
+  const server = useServerOn('examples/acme-saas');
   let client: LspClient;
-
-  before(async () => {
-    buildServer();
-    workspace = copyWorkspace('examples/acme-saas');
-    ({ client } = await LspClient.start({ workspace: workspace.dir, pull: true }));
-    await client.indexed();
-  });
-
-  after(async () => {
-    await client?.stop();
-    workspace?.cleanup();
-  });
+  before(() => (client = server.client));
 
   it('offers one quick fix that removes the exclusion and names the criterion under the vendor\'s csocs', async () => {
     const config = await client.open('soc2-policy.yaml');
@@ -47,6 +36,6 @@ describe('language server over stdio: carve-out written as an exclusion', functi
     assert.deepEqual(after.map((d) => String(d.message).slice(0, 5)), ['CC6.4']);
     const vendorFindings = ((await client.pullDiagnostics(vendor)).items as Diagnostic[]).filter((d) => d.severity === 1);
     assert.deepEqual(vendorFindings, [], 'the vendor file is still valid');
-    assert.equal(uriOf(path.join(workspace.dir, 'vendors/aws.md')), vendor);
+    assert.equal(uriOf(path.join(server.workspace.dir, 'vendors/aws.md')), vendor);
   });
 });

@@ -2,25 +2,14 @@ import { strict as assert } from 'node:assert';
 import type { CompletionList, Diagnostic } from 'vscode-languageserver-protocol';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildServer, copyWorkspace, LspClient, positionOf, uriOf } from './lspHarness';
+import { LspClient, positionOf, uriOf, useServerOn } from './lspHarness';
 
 /** Type II evidence in the language server, on a copy of examples/acme-type2 (today 2026-12-01). */
 describe('language server over stdio: evidence', function () {
   this.timeout(60000);
-  let workspace: ReturnType<typeof copyWorkspace>;
+  const server = useServerOn('examples/acme-type2');
   let client: LspClient;
-
-  before(async () => {
-    buildServer();
-    workspace = copyWorkspace('examples/acme-type2');
-    ({ client } = await LspClient.start({ workspace: workspace.dir, pull: true }));
-    await client.indexed();
-  });
-
-  after(async () => {
-    await client?.stop();
-    workspace?.cleanup();
-  });
+  before(() => (client = server.client));
 
   const hoverAt = async (uri: string, needle: string, after = '') =>
     (await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(client.text(uri), needle, after) }))?.contents.value ?? '';
@@ -63,8 +52,8 @@ describe('language server over stdio: evidence', function () {
   });
 
   it('re-hashes an attached file changed on disk while the server runs (evidence-hash-mismatch comes and goes)', async () => {
-    const attached = path.join(workspace.dir, 'evidence/access-review/2026-Q1-export.csv');
-    const record = uriOf(path.join(workspace.dir, 'evidence/access-review/2026-03-27.md'));
+    const attached = path.join(server.workspace.dir, 'evidence/access-review/2026-Q1-export.csv');
+    const record = uriOf(path.join(server.workspace.dir, 'evidence/access-review/2026-03-27.md'));
     const original = readFileSync(attached);
     const codes = async () => ((await client.pullDiagnostics(record)).items as Diagnostic[]).map((d) => d.code);
     assert.deepEqual(await codes(), []);

@@ -1,24 +1,13 @@
 import { strict as assert } from 'node:assert';
 import type { CodeLens } from 'vscode-languageserver-protocol';
-import { buildServer, copyWorkspace, LspClient, positionOf } from './lspHarness';
+import { LspClient, positionOf, useServerOn } from './lspHarness';
 
 /** The code lens on each evidence obligation, over stdio on a copy of examples/acme-type2 (today 2026-12-01, EXPECTED.md). */
 describe('language server over stdio: evidence code lenses', function () {
   this.timeout(60000);
-  let workspace: ReturnType<typeof copyWorkspace>;
+  const server = useServerOn('examples/acme-type2');
   let client: LspClient;
-
-  before(async () => {
-    buildServer();
-    workspace = copyWorkspace('examples/acme-type2');
-    ({ client } = await LspClient.start({ workspace: workspace.dir, pull: true }));
-    await client.indexed();
-  });
-
-  after(async () => {
-    await client?.stop();
-    workspace?.cleanup();
-  });
+  before(() => (client = server.client));
 
   const lensesOf = (uri: string) => client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
   /** Lens titles on the line of each `- id: <obligation>`, by obligation, of a document opened from disk. */

@@ -1,24 +1,13 @@
 import { strict as assert } from 'node:assert';
 import type { EvidenceResult, NewEvidenceRecordResult } from '../../server/src/protocol';
-import { buildServer, copyWorkspace, LspClient, uriOf } from './lspHarness';
+import { LspClient, uriOf, useServerOn } from './lspHarness';
 
 /** soc2Policy/evidence, soc2Policy/newEvidenceRecord and soc2Policy/evidenceChanged, on a copy of examples/acme-type2. */
 describe('language server over stdio: evidence requests', function () {
   this.timeout(60000);
-  let workspace: ReturnType<typeof copyWorkspace>;
+  const server = useServerOn('examples/acme-type2');
   let client: LspClient;
-
-  before(async () => {
-    buildServer();
-    workspace = copyWorkspace('examples/acme-type2');
-    ({ client } = await LspClient.start({ workspace: workspace.dir, pull: true }));
-    await client.indexed();
-  });
-
-  after(async () => {
-    await client?.stop();
-    workspace?.cleanup();
-  });
+  before(() => (client = server.client));
 
   const evidence = () => client.request<EvidenceResult>('soc2Policy/evidence', {});
   const windowsOf = (result: EvidenceResult, id: string) => result.roots[0].obligations.find((o) => o.id === id)!.windows;
@@ -29,7 +18,7 @@ describe('language server over stdio: evidence requests', function () {
     assert.deepEqual(result.roots[0].period, { start: '2026-01-01', end: '2026-12-31' });
     assert.deepEqual(result.roots[0].obligations.map((o) => o.id), ['access-review', 'incident-tabletop', 'offboarding-checklist', 'patch', 'restore-test', 'vuln-scan-review']);
     const access = result.roots[0].obligations.find((o) => o.id === 'access-review')!;
-    assert.equal(access.documentUri, uriOf(`${workspace.dir}/policies/access-control.md`));
+    assert.equal(access.documentUri, uriOf(`${server.workspace.dir}/policies/access-control.md`));
     assert.equal(access.range.start.line, 11);
     assert.equal(access.schedule, 'every quarter');
     // Q3's only record is an exception (remediated), so the sample is flagged rather than shown clean.

@@ -39,6 +39,25 @@ export function copyWorkspace(from = 'examples/acme-saas'): { dir: string; clean
   return { dir, cleanup: () => rmSync(parent, { recursive: true, force: true }) };
 }
 
+/**
+ * The language server of a suite, on a copy of an example workspace: started with pull diagnostics and indexed before
+ * the suite's tests, stopped and the copy removed after them. Read `client` and `workspace` inside hooks and tests.
+ */
+export function useServerOn(example: string): { readonly client: LspClient; readonly workspace: { dir: string; cleanup: () => void } } {
+  const state = {} as { client: LspClient; workspace: ReturnType<typeof copyWorkspace> };
+  before(async () => {
+    buildServer();
+    state.workspace = copyWorkspace(example);
+    ({ client: state.client } = await LspClient.start({ workspace: state.workspace.dir, pull: true }));
+    await state.client.indexed();
+  });
+  after(async () => {
+    await state.client?.stop();
+    state.workspace?.cleanup();
+  });
+  return state;
+}
+
 export function uriOf(file: string): string {
   return pathToFileURL(file).href;
 }

@@ -1,24 +1,13 @@
 import { strict as assert } from 'node:assert';
 import type { CoverageChangedParams, CoverageResult, NewEvidenceRecordResult } from '../../server/src/protocol';
-import { buildServer, copyWorkspace, LspClient } from './lspHarness';
+import { LspClient, useServerOn } from './lspHarness';
 
 /** soc2Policy/coverage carries the operating side of a Type II root, and new evidence announces its change. */
 describe('language server over stdio: designed and operating coverage', function () {
   this.timeout(60000);
-  let workspace: ReturnType<typeof copyWorkspace>;
+  const server = useServerOn('examples/acme-type2');
   let client: LspClient;
-
-  before(async () => {
-    buildServer();
-    workspace = copyWorkspace('examples/acme-type2');
-    ({ client } = await LspClient.start({ workspace: workspace.dir, pull: true }));
-    await client.indexed();
-  });
-
-  after(async () => {
-    await client?.stop();
-    workspace?.cleanup();
-  });
+  before(() => (client = server.client));
 
   const criterion = async (id: string) => (await client.request<CoverageResult>('soc2Policy/coverage', {})).roots[0].criteria.find((c) => c.id === id)!;
 

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CompletionList } from 'vscode-languageserver-protocol';
 import type { RisksResult } from '../../server/src/protocol';
-import { buildServer, copyWorkspace, LspClient, positionOf, uriOf } from './lspHarness';
+import { LspClient, positionOf, uriOf, useServerOn } from './lspHarness';
 
 /** A custom matrix with its own level names, to see the configuration reloaded. */
 const MATRIX = `likelihood: [Rare, Unlikely, Possible, Likely, Almost certain]
@@ -23,20 +23,9 @@ grid:
 /** Risks and vendors in the language server, on a copy of examples/acme-saas (today 2026-12-01). */
 describe('language server over stdio: risks and vendors', function () {
   this.timeout(60000);
-  let workspace: ReturnType<typeof copyWorkspace>;
+  const server = useServerOn('examples/acme-saas');
   let client: LspClient;
-
-  before(async () => {
-    buildServer();
-    workspace = copyWorkspace('examples/acme-saas');
-    ({ client } = await LspClient.start({ workspace: workspace.dir, pull: true }));
-    await client.indexed();
-  });
-
-  after(async () => {
-    await client?.stop();
-    workspace?.cleanup();
-  });
+  before(() => (client = server.client));
 
   const hoverAt = async (uri: string, needle: string, after = '') =>
     (await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(client.text(uri), needle, after) }))?.contents.value ?? '';
@@ -89,12 +78,12 @@ describe('language server over stdio: risks and vendors', function () {
     const r001 = root.risks.find((r) => r.id === 'R-001')!;
     assert.equal(r001.inherent?.level, 'critical');
     assert.equal(r001.residual?.level, 'moderate');
-    assert.equal(r001.uri, uriOf(path.join(workspace.dir, 'risks/R-001.md')));
+    assert.equal(r001.uri, uriOf(path.join(server.workspace.dir, 'risks/R-001.md')));
     assert.equal(r001.range.start.line, 1);
     assert.ok(root.heatMap.residual.flat().some((cell) => cell.risks.includes('R-001') && cell.likelihood === 2 && cell.impact === 4));
 
     const notified = client.notifications.filter((n) => n.method === 'soc2Policy/risksChanged').length;
-    const matrix = path.join(workspace.dir, 'risk-matrix.yaml');
+    const matrix = path.join(server.workspace.dir, 'risk-matrix.yaml');
     writeFileSync(matrix, MATRIX);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(matrix), type: 1 }] });
     await client.waitFor('soc2Policy/risksChanged', () => client.notifications.filter((n) => n.method === 'soc2Policy/risksChanged').length > notified);

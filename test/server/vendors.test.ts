@@ -1,25 +1,14 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import type { VendorsResult } from '../../server/src/protocol';
-import { buildServer, copyWorkspace, LspClient, uriOf } from './lspHarness';
+import { LspClient, uriOf, useServerOn } from './lspHarness';
 
 /** soc2Policy/vendors, what the Vendors view shows, on a copy of examples/acme-saas (today 2026-12-01). */
 describe('language server over stdio: vendor inventory', function () {
   this.timeout(60000);
-  let workspace: ReturnType<typeof copyWorkspace>;
+  const server = useServerOn('examples/acme-saas');
   let client: LspClient;
-
-  before(async () => {
-    buildServer();
-    workspace = copyWorkspace('examples/acme-saas');
-    ({ client } = await LspClient.start({ workspace: workspace.dir, pull: true }));
-    await client.indexed();
-  });
-
-  after(async () => {
-    await client?.stop();
-    workspace?.cleanup();
-  });
+  before(() => (client = server.client));
 
   it('groups the vendors by the findings on their files, as EXPECTED.md counts them, most urgent first', async () => {
     const { roots: [root] } = await client.request<VendorsResult>('soc2Policy/vendors', {});
@@ -36,7 +25,7 @@ describe('language server over stdio: vendor inventory', function () {
     assert.deepEqual(datadog.findings.map((f) => f.code), ['vendor-report-stale']);
     assert.equal(datadog.reportPeriodEnd, '2025-09-30');
     assert.equal(datadog.status, 'stale');
-    assert.equal(datadog.uri, uriOf(path.join(workspace.dir, 'vendors/datadog.md')));
+    assert.equal(datadog.uri, uriOf(path.join(server.workspace.dir, 'vendors/datadog.md')));
     assert.equal(datadog.range.start.line, 1, 'the id in the front matter');
   });
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, type EvidenceResult, type ReportFormat, type RisksResult } from '../../../server/src/protocol';
 import type { CoverageSnapshot, CoverageStore } from '../coverageStore';
@@ -7,6 +6,7 @@ import type { EvidenceTree } from './evidenceTree';
 import type { RiskTree } from './riskTree';
 import { renderGapBody, renderGapPage, type DocumentIssue, type GapRoot, type GapViewModel, type HeatSeries } from './gapPanelHtml';
 import { operatingGapsOf } from './operatingGapsHtml';
+import { openWebviewPanel, pageResources } from './webviewPanel';
 
 const FORMATS: readonly ReportFormat[] = ['markdown', 'html', 'csv'];
 
@@ -100,18 +100,13 @@ export class GapPanel implements vscode.Disposable {
       this.panel.reveal();
       return this.panel;
     }
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel(GAP_PANEL_VIEW_TYPE, vscode.l10n.t('SOC 2 Gap Analysis'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [media],
+    const panel = openWebviewPanel(this.extensionUri, GAP_PANEL_VIEW_TYPE, vscode.l10n.t('SOC 2 Gap Analysis'), {
+      isStale: () => this.stale,
+      onShownStale: (shown) => this.setHtml(shown),
+      onMessage: (raw) => this.onMessage(raw),
+      onDisposed: () => (this.panel = undefined),
     });
-    panel.iconPath = vscode.Uri.joinPath(media, 'soc2-panel.svg');
     this.panel = panel;
-    const listeners = [
-      panel.onDidChangeViewState(() => { if (panel.visible && this.stale) this.setHtml(panel); }),
-      panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw)),
-    ];
-    panel.onDidDispose(() => { this.panel = undefined; listeners.forEach((d) => d.dispose()); });
     this.setHtml(panel);
     return panel;
   }
@@ -128,13 +123,8 @@ export class GapPanel implements vscode.Disposable {
   }
 
   private setHtml(panel: vscode.WebviewPanel): void {
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    panel.webview.html = renderGapPage({
-      cspSource: panel.webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'gapPanel.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'gapPanel.css')).toString(),
-    }, this.body(), vscode.l10n.t);
+    const { mediaUri, ...resources } = pageResources(panel, this.extensionUri, 'gapPanel.js');
+    panel.webview.html = renderGapPage({ ...resources, styleUri: mediaUri('gapPanel.css') }, this.body(), vscode.l10n.t);
     this.stale = false;
   }
 

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { QuestionnaireReviewRequest, type QuestionnaireReviewResult } from '../../../server/src/protocol';
 import { Commands, QUESTIONNAIRE_PANEL_VIEW_TYPE } from '../ids';
 import { questionnaireUriOf, type QuestionnaireTree } from './questionnaireTree';
 import { renderReviewBody, renderReviewPage, type ReviewViewModel } from './questionnairePanelHtml';
+import { openWebviewPanel, pageResources } from './webviewPanel';
 
 /** Everything the page may send; anything else is ignored (the page shows a customer's text, so trust nothing). */
 type PageMessage =
@@ -66,18 +66,16 @@ export class QuestionnairePanel implements vscode.Disposable {
   }
 
   private create(): vscode.WebviewPanel {
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel(QUESTIONNAIRE_PANEL_VIEW_TYPE, vscode.l10n.t('Review Answers'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [media],
+    const panel = openWebviewPanel(this.extensionUri, QUESTIONNAIRE_PANEL_VIEW_TYPE, vscode.l10n.t('Review Answers'), {
+      isStale: () => this.stale,
+      onShownStale: (shown) => this.setHtml(shown),
+      onMessage: (raw) => this.onMessage(raw),
+      onDisposed: () => {
+        this.panel = undefined;
+        this.uri = undefined;
+      },
     });
-    panel.iconPath = vscode.Uri.joinPath(media, 'soc2-panel.svg');
     this.panel = panel;
-    const listeners = [
-      panel.onDidChangeViewState(() => { if (panel.visible && this.stale) this.setHtml(panel); }),
-      panel.webview.onDidReceiveMessage((raw) => this.onMessage(raw)),
-    ];
-    panel.onDidDispose(() => { this.panel = undefined; this.uri = undefined; listeners.forEach((d) => d.dispose()); });
     return panel;
   }
 
@@ -99,14 +97,8 @@ export class QuestionnairePanel implements vscode.Disposable {
   }
 
   private setHtml(panel: vscode.WebviewPanel): void {
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    panel.webview.html = renderReviewPage({
-      cspSource: panel.webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'questionnairePanel.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'questionnairePanel.css')).toString(),
-      baseStyleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'gapPanel.css')).toString(),
-    }, renderReviewBody(this.model, vscode.l10n.t), vscode.l10n.t);
+    const { mediaUri, ...resources } = pageResources(panel, this.extensionUri, 'questionnairePanel.js');
+    panel.webview.html = renderReviewPage({ ...resources, styleUri: mediaUri('questionnairePanel.css'), baseStyleUri: mediaUri('gapPanel.css') }, renderReviewBody(this.model, vscode.l10n.t), vscode.l10n.t);
     this.stale = false;
   }
 

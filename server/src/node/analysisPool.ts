@@ -34,8 +34,6 @@ export type PrefetchedRead = (file: string) => Promise<string | Uint8Array | und
 /** Below this many documents a cold start is quicker on one thread than the workers take to start. */
 const PARALLEL_THRESHOLD = 300;
 const BATCH = 40;
-/** A worker keeps nothing between batches: a bounded old generation keeps its heap from growing with the workspace. */
-const WORKER_HEAP_MB = 128;
 
 /** The bundled worker beside this bundle (server/out); absent when running from sources (tests under tsx). */
 const WORKER_SCRIPT = path.join(__dirname, 'analysisWorker.js');
@@ -72,10 +70,9 @@ export class ParallelAnalysis implements DocumentCache {
       this.texts.set(file, new Promise<string | undefined>((resolve) => this.unsettled.set(file, resolve)));
     }
     const queue = [...work];
-    const workers = Array.from({ length: Math.min(this.threads, Math.ceil(work.length / BATCH)) }, () => new Worker(WORKER_SCRIPT, {
-      workerData: this.setup,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-    }));
+    // V8's default heap limits: capping a worker's old generation at 128 MB saved about 70 MB of peak RSS at 10,000
+    // documents but made the cold check about 20 % slower (the collector works harder near a limit).
+    const workers = Array.from({ length: Math.min(this.threads, Math.ceil(work.length / BATCH)) }, () => new Worker(WORKER_SCRIPT, { workerData: this.setup }));
     void Promise.all(workers.map((worker) => this.drain(worker, queue))).finally(() => {
       // Whatever no worker delivered (a worker failed, a file could not be read) the scan reads and analyses itself.
       for (const file of [...this.unsettled.keys()]) this.settle(file, undefined);

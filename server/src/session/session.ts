@@ -347,8 +347,12 @@ export class PolicySession {
       const analyzer = await PolicyAnalyzer.open(
         {
           root: path, workspace: this.overlay, builtins: this.options.builtins, today: this.options.today, customCatalogs: this.options.customCatalogs, cache: parallel ?? cache,
-          // Documents open in the editor are analysed here, from the editor's text.
-          prefetch: (files) => parallel?.start(files, (file) => this.options.documents.get(this.uris.uriOf(file)) !== undefined || (cache?.knows(file) ?? false)),
+          // Documents open in the editor (also those opened while indexing) are analysed here, from the editor's text.
+          prefetch: (files) => {
+            const isOpen = (file: string) => this.options.documents.get(this.uris.uriOf(file)) !== undefined;
+            const read = parallel?.start(files, (file) => isOpen(file) || (cache?.knows(file) ?? false));
+            return read && ((file) => (isOpen(file) ? undefined : read(file)));
+          },
         },
         (done, total) => progress?.(root, done, total),
       );
