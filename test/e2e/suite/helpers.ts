@@ -99,3 +99,56 @@ export function positionOf(document: vscode.TextDocument, needle: string, linePr
 export function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
 }
+
+/**
+ * A questionnaire file a suite writes under questionnaires/ of the open example, and the policy files it edits: the
+ * file (and the folder, when the suite made it) is removed before and after, edits are reverted, and any policy text
+ * that reached the disk anyway is put back, so the example is left as found.
+ */
+export class QuestionnaireScratch {
+  private root?: vscode.Uri;
+  private folderExisted = false;
+  private readonly originals = new Map<string, string>();
+
+  constructor(private readonly fileName: string) {}
+
+  /** The workspace folder (set by `prepare`). */
+  get workspaceRoot(): vscode.Uri {
+    if (!this.root) throw new Error('QuestionnaireScratch.prepare() has not run');
+    return this.root;
+  }
+
+  get uri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.workspaceRoot, 'questionnaires', this.fileName);
+  }
+
+  /** In `before`: remembers whether questionnaires/ existed and removes a leftover file. */
+  prepare(): void {
+    this.root = vscode.workspace.workspaceFolders![0].uri;
+    this.folderExisted = fs.existsSync(this.folder());
+    this.remove();
+  }
+
+  /** Before a test edits a policy file: its text on disk now is what `restore` puts back. */
+  remember(file: vscode.Uri): void {
+    if (!this.originals.has(file.fsPath)) this.originals.set(file.fsPath, fs.readFileSync(file.fsPath, 'utf8'));
+  }
+
+  /** In `after`. Closing saves dirty editors under test: revert first, then restore what reached the disk anyway. */
+  async restore(): Promise<void> {
+    await vscode.commands.executeCommand('_workbench.revertAllDirty');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const [file, text] of this.originals) if (fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
+    this.remove();
+  }
+
+  private folder(): string {
+    return vscode.Uri.joinPath(this.workspaceRoot, 'questionnaires').fsPath;
+  }
+
+  private remove(): void {
+    fs.rmSync(this.uri.fsPath, { force: true });
+    const folder = this.folder();
+    if (!this.folderExisted && fs.existsSync(folder) && !fs.readdirSync(folder).length) fs.rmdirSync(folder);
+  }
+}

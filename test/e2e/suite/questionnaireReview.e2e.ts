@@ -16,9 +16,8 @@ import { isDrafted } from '../../../server/src/core/questionnaires/model';
 import { headingSlug } from '../../../server/src/core/questionnaires/sections';
 import type { AnswerQuestionnaireResult, ImportQuestionnaireResult } from '../../../server/src/protocol';
 import { readyApi } from './clientHelpers';
-import { WEBVIEW_FRAMES, controlDir, diagnostics, page, screenshot, waitFor } from './helpers';
+import { WEBVIEW_FRAMES, controlDir, diagnostics, page, screenshot, waitFor, QuestionnaireScratch } from './helpers';
 
-const FOLDER = 'questionnaires';
 /** The questionnaire's name comes from the workbook's file name. */
 const WORKBOOK = 'ZZ E2E Vendor.xlsx';
 const NAME = 'zz-e2e-vendor';
@@ -34,23 +33,13 @@ async function writeWorkbook(file: string): Promise<void> {
 
 export function defineQuestionnaireReviewSuite(): void {
   describe('questionnaires in the editor: import an xlsx, review and accept answers, see them go stale', function () {
-    let root: vscode.Uri;
-    let folderExisted = false;
     let inputs = '';
-    /** Policy files this suite edits, with their text on disk before, to leave the example as found. */
-    const originals = new Map<string, string>();
-    const questionnaire = () => vscode.Uri.joinPath(root, FOLDER, `${NAME}.yaml`);
-    const removeScratch = () => {
-      fs.rmSync(questionnaire().fsPath, { force: true });
-      const folder = vscode.Uri.joinPath(root, FOLDER).fsPath;
-      if (!folderExisted && fs.existsSync(folder) && !fs.readdirSync(folder).length) fs.rmdirSync(folder);
-    };
+    const scratch = new QuestionnaireScratch(`${NAME}.yaml`);
+    const questionnaire = () => scratch.uri;
 
     before(async function () {
       this.timeout(180_000);
-      root = vscode.workspace.workspaceFolders![0].uri;
-      folderExisted = fs.existsSync(vscode.Uri.joinPath(root, FOLDER).fsPath);
-      removeScratch();
+      scratch.prepare();
       await readyApi();
       inputs = fs.mkdtempSync(path.join(os.tmpdir(), 'soc2-e2e-questionnaire-'));
       await writeWorkbook(path.join(inputs, WORKBOOK));
@@ -58,11 +47,7 @@ export function defineQuestionnaireReviewSuite(): void {
 
     after(async function () {
       this.timeout(30_000);
-      // Closing saves dirty editors under test: revert first, then put back any policy text that reached the disk anyway.
-      await vscode.commands.executeCommand('_workbench.revertAllDirty');
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      for (const [file, text] of originals) if (fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
-      removeScratch();
+      await scratch.restore();
       if (inputs) fs.rmSync(inputs, { recursive: true, force: true });
     });
 
@@ -96,8 +81,8 @@ export function defineQuestionnaireReviewSuite(): void {
       await waitFor('the Questionnaires view to count the acceptance', () => listed()?.questionnaire.accepted === 1);
 
       // Edit the cited section (unsaved): the accepted answer is now stale.
-      const policyUri = vscode.Uri.joinPath(root, policyPath);
-      originals.set(policyUri.fsPath, fs.readFileSync(policyUri.fsPath, 'utf8'));
+      const policyUri = vscode.Uri.joinPath(scratch.workspaceRoot, policyPath);
+      scratch.remember(policyUri);
       const policy = await vscode.workspace.openTextDocument(policyUri);
       const editor = await vscode.window.showTextDocument(policy);
       const heading = [...Array(policy.lineCount).keys()].find((line) => {

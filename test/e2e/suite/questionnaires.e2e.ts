@@ -6,13 +6,13 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { headingSlug } from '../../../server/src/core/questionnaires/sections';
 import type { AnswerQuestionnaireResult } from '../../../server/src/protocol';
 import { readyApi } from './clientHelpers';
-import { diagnostics, waitFor } from './helpers';
+import { diagnostics, waitFor, QuestionnaireScratch } from './helpers';
 
-const FOLDER = 'questionnaires';
 const FILE = 'zz-e2e-customer.yaml';
 
 const QUESTIONNAIRE = `name: zz-e2e-customer
@@ -27,34 +27,20 @@ questions:
 
 export function defineQuestionnairesSuite(): void {
   describe('questionnaires: answer from the policies, stale when a cited section changes', function () {
-    let root: vscode.Uri;
-    let folderExisted = false;
-    /** Policy files this suite edits, with their text on disk before, to leave the example as found. */
-    const originals = new Map<string, string>();
-    const questionnaire = () => vscode.Uri.joinPath(root, FOLDER, FILE);
-    const removeScratch = () => {
-      fs.rmSync(questionnaire().fsPath, { force: true });
-      const folder = vscode.Uri.joinPath(root, FOLDER).fsPath;
-      if (!folderExisted && fs.existsSync(folder) && !fs.readdirSync(folder).length) fs.rmdirSync(folder);
-    };
+    const scratch = new QuestionnaireScratch(FILE);
+    const questionnaire = () => scratch.uri;
 
     before(async function () {
       this.timeout(180_000);
-      root = vscode.workspace.workspaceFolders![0].uri;
-      folderExisted = fs.existsSync(vscode.Uri.joinPath(root, FOLDER).fsPath);
-      removeScratch();
+      scratch.prepare();
       await readyApi();
-      fs.mkdirSync(vscode.Uri.joinPath(root, FOLDER).fsPath, { recursive: true });
+      fs.mkdirSync(path.dirname(questionnaire().fsPath), { recursive: true });
       fs.writeFileSync(questionnaire().fsPath, QUESTIONNAIRE);
     });
 
     after(async function () {
       this.timeout(30_000);
-      // Closing saves dirty editors under test: revert first, then put back any policy text that reached the disk anyway.
-      await vscode.commands.executeCommand('_workbench.revertAllDirty');
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      for (const [file, text] of originals) if (fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
-      removeScratch();
+      await scratch.restore();
     });
 
     it('drafts answers with citations, then flags answer-stale when the cited section is edited', async function () {
@@ -70,8 +56,8 @@ export function defineQuestionnairesSuite(): void {
       // A person accepts the answers: the tool must now flag them when the policies change, never redraft them.
       fs.writeFileSync(questionnaire().fsPath, written.replace(/status: draft/g, 'status: accepted'));
 
-      const policyUri = vscode.Uri.joinPath(root, document);
-      originals.set(policyUri.fsPath, fs.readFileSync(policyUri.fsPath, 'utf8'));
+      const policyUri = vscode.Uri.joinPath(scratch.workspaceRoot, document);
+      scratch.remember(policyUri);
       const policy = await vscode.workspace.openTextDocument(policyUri);
       const editor = await vscode.window.showTextDocument(policy);
       const heading = [...Array(policy.lineCount).keys()].find((line) => {
