@@ -1,4 +1,4 @@
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { Span } from '../types';
 
 /** A YAML text parsed with source ranges, so findings can point at the exact key or value. */
@@ -25,7 +25,7 @@ export function parseYaml(text: string, base = 0): YamlSource {
     return { doc: parseDocument(''), data: undefined, errors: [{ message, span: { start: base + deep, end: base + Math.min(deep + 1, text.length) } }], base, text };
   }
   // logLevel "error": the parser's warnings are returned below, not printed to the process's stderr.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: new LineCounter(), logLevel: 'error' });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   // The parser may place an error one past the end (an unclosed `[`): keep spans inside the text.
   const at = (offset: number) => base + Math.max(0, Math.min(offset, text.length));
   const errors = [...doc.errors, ...doc.warnings].map((e) => ({
