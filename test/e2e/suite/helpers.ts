@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { headingSlug } from '../../../server/src/core/questionnaires/sections';
 
 export const EXTENSION_ID = 'soc2-policy-studio.soc2-policy-studio';
 
@@ -132,6 +133,24 @@ export class QuestionnaireScratch {
   /** Before a test edits a policy file: its text on disk now is what `restore` puts back. */
   remember(file: vscode.Uri): void {
     if (!this.originals.has(file.fsPath)) this.originals.set(file.fsPath, fs.readFileSync(file.fsPath, 'utf8'));
+  }
+
+  /**
+   * Opens a policy (remembering its text on disk) and inserts a sentence under the heading whose slug is `section`,
+   * unsaved: what a person does to a section an answer cites. Returns the edited document.
+   */
+  async editSection(relative: string, section: string): Promise<vscode.TextDocument> {
+    const uri = vscode.Uri.joinPath(this.workspaceRoot, relative);
+    this.remember(uri);
+    const policy = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(policy);
+    const heading = [...Array(policy.lineCount).keys()].find((line) => {
+      const text = policy.lineAt(line).text;
+      return /^#{1,6}\s/.test(text) && headingSlug(text.replace(/^#+\s+/, '')) === section;
+    });
+    if (heading === undefined) throw new Error(`no heading #${section} in ${relative}`);
+    await editor.edit((edit) => edit.insert(new vscode.Position(heading + 1, 0), '\nExceptions must be approved by the CISO in writing.\n'));
+    return policy;
   }
 
   /** In `after`. Closing saves dirty editors under test: revert first, then restore what reached the disk anyway. */

@@ -13,7 +13,6 @@ import ExcelJS from 'exceljs';
 import * as vscode from 'vscode';
 import { parseQuestionnaireYaml } from '../../../server/src/core/questionnaires/file';
 import { isDrafted } from '../../../server/src/core/questionnaires/model';
-import { headingSlug } from '../../../server/src/core/questionnaires/sections';
 import type { AnswerQuestionnaireResult, ImportQuestionnaireResult } from '../../../server/src/protocol';
 import { readyApi } from './clientHelpers';
 import { WEBVIEW_FRAMES, controlDir, diagnostics, page, screenshot, waitFor, QuestionnaireScratch } from './helpers';
@@ -81,16 +80,7 @@ export function defineQuestionnaireReviewSuite(): void {
       await waitFor('the Questionnaires view to count the acceptance', () => listed()?.questionnaire.accepted === 1);
 
       // Edit the cited section (unsaved): the accepted answer is now stale.
-      const policyUri = vscode.Uri.joinPath(scratch.workspaceRoot, policyPath);
-      scratch.remember(policyUri);
-      const policy = await vscode.workspace.openTextDocument(policyUri);
-      const editor = await vscode.window.showTextDocument(policy);
-      const heading = [...Array(policy.lineCount).keys()].find((line) => {
-        const text = policy.lineAt(line).text;
-        return /^#{1,6}\s/.test(text) && headingSlug(text.replace(/^#+\s+/, '')) === section;
-      });
-      assert.ok(heading !== undefined, `the heading of #${section} in ${policyPath}`);
-      await editor.edit((edit) => edit.insert(new vscode.Position(heading + 1, 0), '\nExceptions must be approved by the CISO in writing.\n'));
+      await scratch.editSection(policyPath, section);
       const where = `${policyPath}#${section}`;
       const stale = await waitFor('answer-stale on the questionnaire', () => diagnostics(questionnaire(), 'answer-stale').find((d) => d.message.includes(`accepted against a different text of ${where}`)), 60_000);
       assert.equal(stale.severity, vscode.DiagnosticSeverity.Warning);

@@ -8,7 +8,6 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { headingSlug } from '../../../server/src/core/questionnaires/sections';
 import type { AnswerQuestionnaireResult } from '../../../server/src/protocol';
 import { readyApi } from './clientHelpers';
 import { diagnostics, waitFor, QuestionnaireScratch } from './helpers';
@@ -56,16 +55,7 @@ export function defineQuestionnairesSuite(): void {
       // A person accepts the answers: the tool must now flag them when the policies change, never redraft them.
       fs.writeFileSync(questionnaire().fsPath, written.replace(/status: draft/g, 'status: accepted'));
 
-      const policyUri = vscode.Uri.joinPath(scratch.workspaceRoot, document);
-      scratch.remember(policyUri);
-      const policy = await vscode.workspace.openTextDocument(policyUri);
-      const editor = await vscode.window.showTextDocument(policy);
-      const heading = [...Array(policy.lineCount).keys()].find((line) => {
-        const text = policy.lineAt(line).text;
-        return /^#{1,6}\s/.test(text) && headingSlug(text.replace(/^#+\s+/, '')) === section;
-      });
-      assert.ok(heading !== undefined, `the heading of #${section} in ${document}`);
-      await editor.edit((edit) => edit.insert(new vscode.Position(heading + 1, 0), '\nExceptions must be approved by the CISO in writing.\n'));
+      const policy = await scratch.editSection(document, section);
       assert.ok(policy.isDirty, 'the edit stays unsaved');
 
       // The file watcher brings the accepted status to the server; the stale citation follows the unsaved edit.
