@@ -38,7 +38,6 @@ const BATCH = 40;
 /** The bundled worker beside this bundle (server/out); absent when running from sources (tests under tsx). */
 const WORKER_SCRIPT = path.join(__dirname, 'analysisWorker.js');
 
-
 /**
  * Worker threads for a cold start: documents are read, parsed and checked in parallel, and reach the analyzer through
  * the DocumentCache interface, so the single-thread path is the only one that builds the workspace model. The
