@@ -94,6 +94,40 @@ describe('parsing and ranges', () => {
   });
 });
 
+describe('tables (GFM)', () => {
+  const table = [
+    '# Policy', '', '## Access reviews', '',
+    '| System | Frequency | Reviewer |', '|---|---|---|',
+    '| Production AWS | Access is reviewed periodically | Security Lead |',
+    '| Okta `admin` groups | Quarterly; the owner re-approves each member | IT \\| Ops |', '',
+  ].join('\n');
+
+  it('reads each row after the header as one statement, cells as words, offsets into the source', async () => {
+    const { analyzer } = await openWorkspace({ 'a.md': policy('[CC6.2]', table) });
+    const doc = analyzer.document(`${ROOT}/a.md`)!;
+    const rows = doc.body.statements.filter((s) => s.kind === 'tableRow');
+    assert.deepEqual(rows.map((s) => s.text.replace(/\s+/g, ' ')), [
+      'Production AWS Access is reviewed periodically Security Lead',
+      'Okta groups Quarterly;',
+      'the owner re-approves each member IT \\| Ops',
+    ]);
+    for (const row of rows) assert.equal(row.text.length, row.span.end - row.span.start);
+    assert.ok(!doc.body.statements.some((s) => /\bSystem\b.*\bFrequency\b/.test(s.text)), 'the header row is not a statement');
+    assert.equal(doc.body.sections.length, 2);
+    // The same rows from a CRLF file (the table syntax is switched on by the delimiter row, whatever the line ends).
+    const crlf = await openWorkspace({ 'b.md': policy('[CC6.2]', table).replace(/\n/g, '\r\n') });
+    assert.deepEqual(crlf.analyzer.document(`${ROOT}/b.md`)!.body.statements.filter((s) => s.kind === 'tableRow').map((s) => s.text), rows.map((s) => s.text));
+  });
+
+  it('checks wording inside a table cell at its exact place', async () => {
+    const { analyzer } = await openWorkspace({ 'a.md': policy('[CC6.2]', table) });
+    const vague = analyzer.findings(`${ROOT}/a.md`).filter((f) => f.code === 'vague-commitment');
+    assert.deepEqual(vague.map((f) => f.subject), ['periodically']);
+    const text = analyzer.document(`${ROOT}/a.md`)!.text;
+    assert.equal(text.slice(vague[0].span.start, vague[0].span.end), 'periodically');
+  });
+});
+
 describe('regressions from the rules review', () => {
   it('an empty last_reviewed does not crash the check', async () => {
     const { analyzer } = await openWorkspace({ 'a.md': '---\ntitle: t\nowner: o\nstatus: approved\nlast_reviewed:\ncontrols: [CC6.1]\n---\n\n# T\n\nCC6.1.\n' });

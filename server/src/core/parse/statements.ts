@@ -2,7 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import type { Span } from '../types';
 
 /** Where a statement sits: rules treat quoted text differently from the organisation's own words. */
-export type StatementKind = 'paragraph' | 'listItem' | 'tableCell';
+export type StatementKind = 'paragraph' | 'listItem' | 'tableRow';
 
 /** One sentence of prose with where it is written. Facts only: no syntax tree is kept. */
 export interface Statement {
@@ -16,7 +16,8 @@ export interface Statement {
   section: number;
 }
 
-const PROSE_CONTAINERS = new Set(['paragraph', 'tableCell']);
+// A table row is one statement (its cells read as one line: "CEO  Approves this policy"); the header row is not prose.
+const PROSE_CONTAINERS = new Set(['paragraph', 'tableRow']);
 const NOT_PROSE = new Set(['code', 'html', 'yaml', 'heading', 'definition', 'thematicBreak']);
 // A sentence ends at . ! ? or ; followed by space, unless the dot ends a common abbreviation or a number like 1.2.
 const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs|no|approx|incl))[.!?;](?=\s+\S)|\n(?=\s*\n)/g;
@@ -33,9 +34,9 @@ export function extractStatements(tree: Root, text: string, sectionStarts: reado
     const { node, quoted, inList } = stack.pop()!;
     if (NOT_PROSE.has(node.type)) continue;
     if (PROSE_CONTAINERS.has(node.type) && node.position) {
-      const kind: StatementKind = node.type === 'tableCell' ? 'tableCell' : inList ? 'listItem' : 'paragraph';
+      const kind: StatementKind = node.type === 'tableRow' ? 'tableRow' : inList ? 'listItem' : 'paragraph';
       const span = { start: node.position.start.offset!, end: node.position.end.offset! };
-      const masked = maskInline(node, text, span);
+      const masked = kind === 'tableRow' ? maskCellPipes(maskInline(node, text, span)) : maskInline(node, text, span);
       for (const sentence of splitSentences(masked, span.start)) {
         statements.push({ ...sentence, kind, quoted, section: sectionIndex(sectionStarts, sentence.span.start) });
       }
@@ -44,7 +45,9 @@ export function extractStatements(tree: Root, text: string, sectionStarts: reado
     if ('children' in node) {
       const childQuoted = quoted || node.type === 'blockquote';
       const childInList = inList || node.type === 'listItem';
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as Nodes, quoted: childQuoted, inList: childInList });
+      // A table's first row is its header: column names, not statements.
+      const first = node.type === 'table' ? 1 : 0;
+      for (let i = node.children.length - 1; i >= first; i--) stack.push({ node: node.children[i] as Nodes, quoted: childQuoted, inList: childInList });
     }
   }
   return statements;
@@ -70,7 +73,12 @@ function maskInline(container: Nodes, text: string, span: Span): string {
   return /["“]/.test(masked) ? masked.replace(/"[^"\n]{1,200}"|“[^”\n]{1,200}”/g, (m) => ' '.repeat(m.length)) : masked;
 }
 
-const KINDS: readonly StatementKind[] = ['paragraph', 'listItem', 'tableCell'];
+/** A row's cell separators (unescaped `|`) as spaces, so the row reads as words and offsets stay valid. */
+function maskCellPipes(row: string): string {
+  return row.replace(/(?<!\\)\|/g, ' ');
+}
+
+const KINDS: readonly StatementKind[] = ['paragraph', 'listItem', 'tableRow'];
 /** Numbers per statement in the packed form: start, end, kind and quoted, section. */
 const FIELDS = 4;
 
