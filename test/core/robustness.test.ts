@@ -101,6 +101,24 @@ describe('hostile input', () => {
       });
     }
 
+    it('a table of 440,000 cells (25 s to parse as a table) is read as plain text, and reported', async () => {
+      const row = (cell: string) => `|${Array.from({ length: 20000 }, () => cell).join('|')}|\n`;
+      const table = row(' a ') + row('---') + row(' b ').repeat(20);
+      const { findings, analyzer } = await check({ 'policies/a.md': policy('', `# A\n\nSee CC9.9.\n\n${table}`) });
+      const found = findings('policies/a.md');
+      assert.match(found.find((f) => f.code === 'check-incomplete')?.message ?? '', /440,022 "\|" characters, more than 5,000; its tables were read as plain text/);
+      assert.ok(codes(found).includes('unknown-criterion'), 'the rest of the document is still read');
+      assert.ok(!analyzer.document(`${ROOT}/policies/a.md`)!.body.statements.some((s) => s.kind === 'tableRow'));
+    });
+
+    it('a table within the limit is still a table', async () => {
+      const row = (cell: string) => `|${Array.from({ length: 10 }, () => cell).join('|')}|\n`;
+      const { analyzer } = await check({ 'policies/a.md': policy('', `# A\n\n${row(' a ') + row('---') + row(' the owner reviews it ').repeat(400)}`) });
+      const doc = analyzer.document(`${ROOT}/policies/a.md`)!;
+      assert.equal(doc.body.limits.length, 0);
+      assert.equal(doc.body.statements.filter((s) => s.kind === 'tableRow').length, 400);
+    });
+
     it('YAML nested 1,300 deep is one finding, the same in every process (no stack overflow)', async () => {
       const { findings, analyzer } = await openWorkspace({ 'soc2-policy.yaml': `controls: ${'['.repeat(1300)}CC6.1]]]\n`, 'policies/a.md': `---\ncontrols: ${'['.repeat(1300)}CC6.1${']'.repeat(31)}\n---\n# A\n` }).then(({ analyzer }) => ({ analyzer, findings: (f: string) => analyzer.findings(`${ROOT}/${f}`) }));
       const doc = findings('policies/a.md').find((f) => f.code === 'frontmatter-invalid');

@@ -6,7 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, Heading, Nodes } from 'mdast';
 import type { Span } from '../types';
 import { TSC_ID_SHAPE } from '../catalog/catalog';
-import { limitPathologicalMarkdown, type ParseLimit } from './parseLimits';
+import { limitPathologicalMarkdown, tableLimit, type ParseLimit } from './parseLimits';
 import { extractStatements, type Statement } from './statements';
 
 /**
@@ -30,8 +30,11 @@ const tableProcessor = processor().use(gfmTables).freeze();
  */
 const DELIMITER_ROW = /^(?=[^\n\r]*\|)(?=[^\n\r]*-)[ \t>|:-]+\r?$/m;
 
-function processorFor(text: string): typeof processor {
-  return DELIMITER_ROW.test(text) ? tableProcessor : processor;
+/** The processor for a text, and the limit that kept table syntax off it (too many cells to parse quickly). */
+function processorFor(text: string): { processor: typeof processor; limit?: ParseLimit } {
+  if (!DELIMITER_ROW.test(text)) return { processor };
+  const limit = tableLimit(text);
+  return limit ? { processor, limit } : { processor: tableProcessor };
 }
 
 export interface IdToken {
@@ -76,7 +79,7 @@ const SECTION_TAG = /^<!--\s*controls\s*:((?:(?!-->)[\s\S])*)-->\s*$/i;
 
 /** Exposed for the benchmark's floor: a bare parse with the same processor. */
 export function parseMarkdownTree(text: string): Root {
-  return processorFor(text).parse(text);
+  return processorFor(text).processor.parse(text);
 }
 
 /**
@@ -86,13 +89,15 @@ export function parseMarkdownTree(text: string): Root {
 export function parseMarkdownBody(masked: string): MarkdownBody {
   const limited = limitPathologicalMarkdown(masked);
   // Parse the limited text; read headings and mentions from the real one (offsets are the same).
-  const tree = processorFor(limited.text).parse(limited.text);
+  const chosen = processorFor(limited.text);
+  const tree = chosen.processor.parse(limited.text);
+  const limits = chosen.limit ? [...limited.limits, chosen.limit] : limited.limits;
   const sections = readSections(tree, masked);
   const mentions: IdToken[] = [];
   const links: MarkdownLink[] = [];
   collect(tree, masked, mentions, links);
   const statements = extractStatements(tree, masked, sections.map((s) => s.headingSpan.start));
-  return { sections, mentions, links, endsInRawHtml: endsInRawHtml(tree, masked), limits: limited.limits, statements };
+  return { sections, mentions, links, endsInRawHtml: endsInRawHtml(tree, masked), limits, statements };
 }
 
 function readSections(tree: Root, text: string): Section[] {

@@ -20,6 +20,8 @@ export const LIMITS = {
   inlineMarkers: 10_000,
   /** Characters of Markdown body parsed at all. */
   bodyChars: 2_000_000,
+  /** `|` characters in a document whose tables are parsed as tables (each cell costs the parser tens of microseconds). */
+  tablePipes: 5_000,
 } as const;
 
 export interface ParseLimit {
@@ -237,4 +239,18 @@ class Blanker {
   result(): string {
     return this.chars ? this.chars.join('') : this.text;
   }
+}
+
+/** The limit reached when a text has more `|` than tables may have: its tables are then read as plain text. */
+export function tableLimit(text: string): ParseLimit | undefined {
+  let pipes = 0;
+  let first = -1;
+  for (let i = text.indexOf('|'); i >= 0; i = text.indexOf('|', i + 1)) {
+    if (++pipes > LIMITS.tablePipes && first < 0) first = i;
+  }
+  if (first < 0) return undefined;
+  return {
+    span: { start: first, end: first + 1 },
+    message: `This document has ${pipes.toLocaleString('en-US')} "|" characters, more than ${LIMITS.tablePipes.toLocaleString('en-US')}; its tables were read as plain text.`,
+  };
 }

@@ -65,7 +65,8 @@ function maskInline(container: Nodes, text: string, span: Span): string {
   while (stack.length) {
     const node = stack.pop()!;
     if ((node.type === 'inlineCode' || node.type === 'html') && node.position) blank(node.position.start.offset!, node.position.end.offset!);
-    else if ('children' in node) stack.push(...(node.children as Nodes[]));
+    // A loop, not push(...children): a table row can have hundreds of thousands of cells, beyond any argument list.
+    else if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
   }
   // Most prose has nothing to blank: the slice itself then (no copy of the text).
   const masked = chars ? chars.join('') : source;
