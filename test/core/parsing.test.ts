@@ -107,9 +107,9 @@ describe('tables (GFM)', () => {
     const doc = analyzer.document(`${ROOT}/a.md`)!;
     const rows = doc.body.statements.filter((s) => s.kind === 'tableRow');
     assert.deepEqual(rows.map((s) => s.text.replace(/\s+/g, ' ')), [
-      'Production AWS Access is reviewed periodically Security Lead',
-      'Okta groups Quarterly;',
-      'the owner re-approves each member IT \\| Ops',
+      'Production AWS — Access is reviewed periodically — Security Lead',
+      'Okta groups — Quarterly;',
+      'the owner re-approves each member — IT \\| Ops',
     ]);
     for (const row of rows) assert.equal(row.text.length, row.span.end - row.span.start);
     assert.ok(!doc.body.statements.some((s) => /\bSystem\b.*\bFrequency\b/.test(s.text)), 'the header row is not a statement');

@@ -74,9 +74,16 @@ function maskInline(container: Nodes, text: string, span: Span): string {
   return /["“]/.test(masked) ? masked.replace(/"[^"\n]{1,200}"|“[^”\n]{1,200}”/g, (m) => ' '.repeat(m.length)) : masked;
 }
 
-/** A row's cell separators (unescaped `|`) as spaces, so the row reads as words and offsets stay valid. */
+/**
+ * A row read as one line: the outer pipes become spaces and those between cells a dash ("CEO — Approves this
+ * policy"), one character for one, so offsets stay valid. Escaped pipes (`\|`) are cell text.
+ */
 function maskCellPipes(row: string): string {
-  return row.replace(/(?<!\\)\|/g, ' ');
+  const pipes = [...row.matchAll(/(?<!\\)\|/g)].map((m) => m.index!);
+  const outer = new Set([row.length - row.trimStart().length, row.trimEnd().length - 1]);
+  const chars = row.split('');
+  for (const at of pipes) chars[at] = outer.has(at) ? ' ' : '—';
+  return chars.join('');
 }
 
 const KINDS: readonly StatementKind[] = ['paragraph', 'listItem', 'tableRow'];
