@@ -6,7 +6,7 @@ import type { EvidenceTree } from './evidenceTree';
 import type { RiskTree } from './riskTree';
 import { renderGapBody, renderGapPage, type DocumentIssue, type GapRoot, type GapViewModel, type HeatSeries } from './gapPanelHtml';
 import { operatingGapsOf } from './operatingGapsHtml';
-import { openWebviewPanel, pageResources } from './webviewPanel';
+import { WebviewPanelHost } from './webviewPanel';
 
 const FORMATS: readonly ReportFormat[] = ['markdown', 'html', 'csv'];
 
@@ -74,9 +74,7 @@ function parseMessage(raw: unknown): PageMessage | undefined {
 
 /** The gap analysis webview: one panel, re-rendered on coverage and diagnostics changes. */
 export class GapPanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  /** A change arrived while the panel was hidden (a hidden webview drops messages). */
-  private stale = false;
+  private host: WebviewPanelHost | undefined;
   /** Documents the current page may ask to open. */
   private openable = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -92,23 +90,24 @@ export class GapPanel implements vscode.Disposable {
   }
 
   get webviewPanel(): vscode.WebviewPanel | undefined {
-    return this.panel;
+    return this.host?.panel;
   }
 
   show(): vscode.WebviewPanel {
-    if (this.panel) {
-      this.panel.reveal();
-      return this.panel;
+    if (this.host) {
+      this.host.panel.reveal();
+      return this.host.panel;
     }
-    const panel = openWebviewPanel(this.extensionUri, GAP_PANEL_VIEW_TYPE, vscode.l10n.t('SOC 2 Gap Analysis'), {
-      isStale: () => this.stale,
-      onShownStale: (shown) => this.setHtml(shown),
+    const host = new WebviewPanelHost(this.extensionUri, GAP_PANEL_VIEW_TYPE, vscode.l10n.t('SOC 2 Gap Analysis'), {
+      script: 'gapPanel.js',
+      page: ({ mediaUri, ...resources }) => renderGapPage({ ...resources, styleUri: mediaUri('gapPanel.css') }, this.body(), vscode.l10n.t),
+      body: () => this.body(),
       onMessage: (raw) => this.onMessage(raw),
-      onDisposed: () => (this.panel = undefined),
+      onDisposed: () => (this.host = undefined),
     });
-    this.panel = panel;
-    this.setHtml(panel);
-    return panel;
+    this.host = host;
+    host.showPage();
+    return host.panel;
   }
 
   private body(): string {
@@ -122,33 +121,17 @@ export class GapPanel implements vscode.Disposable {
     return renderGapBody(model, vscode.l10n.t);
   }
 
-  private setHtml(panel: vscode.WebviewPanel): void {
-    const { mediaUri, ...resources } = pageResources(panel, this.extensionUri, 'gapPanel.js');
-    panel.webview.html = renderGapPage({ ...resources, styleUri: mediaUri('gapPanel.css') }, this.body(), vscode.l10n.t);
-    this.stale = false;
-  }
-
   private scheduleUpdate(): void {
-    if (!this.panel) return;
+    if (!this.host) return;
     if (this.timer) clearTimeout(this.timer);
     // Diagnostics arrive file by file: render once they settle.
-    this.timer = setTimeout(() => { this.timer = undefined; this.update(); }, 150);
-  }
-
-  private update(): void {
-    const panel = this.panel;
-    if (!panel) return;
-    if (!panel.visible) {
-      this.stale = true;
-      return;
-    }
-    void panel.webview.postMessage({ type: 'render', html: this.body() });
+    this.timer = setTimeout(() => { this.timer = undefined; this.host?.render(); }, 150);
   }
 
   private async onMessage(raw: unknown): Promise<void> {
     const message = parseMessage(raw);
     switch (message?.type) {
-      case 'ready': return this.update();
+      case 'ready': return this.host?.render();
       case 'reveal':
         await vscode.commands.executeCommand(Commands.revealCriterion, message.id);
         return;
@@ -169,7 +152,7 @@ export class GapPanel implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.panel?.dispose();
+    this.host?.panel.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -4,7 +4,7 @@ import { QuestionnaireReviewRequest, type QuestionnaireReviewResult } from '../.
 import { Commands, QUESTIONNAIRE_PANEL_VIEW_TYPE } from '../ids';
 import { questionnaireUriOf, type QuestionnaireTree } from './questionnaireTree';
 import { renderReviewBody, renderReviewPage, type ReviewViewModel } from './questionnairePanelHtml';
-import { openWebviewPanel, pageResources } from './webviewPanel';
+import { WebviewPanelHost } from './webviewPanel';
 
 /** Everything the page may send; anything else is ignored (the page shows a customer's text, so trust nothing). */
 type PageMessage =
@@ -33,11 +33,9 @@ function parseMessage(raw: unknown): PageMessage | undefined {
  * re-renders when the Questionnaires view learns that something changed (an answer, a cited section).
  */
 export class QuestionnairePanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
+  private host: WebviewPanelHost | undefined;
   private uri: string | undefined;
   private model: ReviewViewModel = { loading: true };
-  /** A change arrived while the panel was hidden (a hidden webview drops messages). */
-  private stale = false;
   private generation = 0;
   private readonly disposables: vscode.Disposable[];
 
@@ -46,7 +44,7 @@ export class QuestionnairePanel implements vscode.Disposable {
   }
 
   get webviewPanel(): vscode.WebviewPanel | undefined {
-    return this.panel;
+    return this.host?.panel;
   }
 
   /** What the panel shows now (tests). */
@@ -57,32 +55,31 @@ export class QuestionnairePanel implements vscode.Disposable {
   async show(uri: string): Promise<vscode.WebviewPanel> {
     if (this.uri !== uri) this.model = { loading: true };
     this.uri = uri;
-    const panel = this.panel ?? this.create();
-    panel.reveal();
-    panel.title = vscode.l10n.t('Review Answers: {0}', vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
-    this.setHtml(panel);
+    const host = (this.host ??= this.create());
+    host.panel.reveal();
+    host.panel.title = vscode.l10n.t('Review Answers: {0}', vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
+    host.showPage();
     await this.reload();
-    return panel;
+    return host.panel;
   }
 
-  private create(): vscode.WebviewPanel {
-    const panel = openWebviewPanel(this.extensionUri, QUESTIONNAIRE_PANEL_VIEW_TYPE, vscode.l10n.t('Review Answers'), {
-      isStale: () => this.stale,
-      onShownStale: (shown) => this.setHtml(shown),
+  private create(): WebviewPanelHost {
+    return new WebviewPanelHost(this.extensionUri, QUESTIONNAIRE_PANEL_VIEW_TYPE, vscode.l10n.t('Review Answers'), {
+      script: 'questionnairePanel.js',
+      page: ({ mediaUri, ...resources }) => renderReviewPage({ ...resources, styleUri: mediaUri('questionnairePanel.css'), baseStyleUri: mediaUri('gapPanel.css') }, renderReviewBody(this.model, vscode.l10n.t), vscode.l10n.t),
+      body: () => renderReviewBody(this.model, vscode.l10n.t),
       onMessage: (raw) => this.onMessage(raw),
       onDisposed: () => {
-        this.panel = undefined;
+        this.host = undefined;
         this.uri = undefined;
       },
     });
-    this.panel = panel;
-    return panel;
   }
 
   /** Fetches the review of the questionnaire shown, and renders it. */
   async reload(): Promise<void> {
     const uri = this.uri;
-    if (!this.panel || !uri) return;
+    if (!this.host || !uri) return;
     const generation = ++this.generation;
     let model: ReviewViewModel;
     try {
@@ -93,23 +90,7 @@ export class QuestionnairePanel implements vscode.Disposable {
     }
     if (generation !== this.generation || uri !== this.uri) return;
     this.model = model;
-    this.update();
-  }
-
-  private setHtml(panel: vscode.WebviewPanel): void {
-    const { mediaUri, ...resources } = pageResources(panel, this.extensionUri, 'questionnairePanel.js');
-    panel.webview.html = renderReviewPage({ ...resources, styleUri: mediaUri('questionnairePanel.css'), baseStyleUri: mediaUri('gapPanel.css') }, renderReviewBody(this.model, vscode.l10n.t), vscode.l10n.t);
-    this.stale = false;
-  }
-
-  private update(): void {
-    const panel = this.panel;
-    if (!panel) return;
-    if (!panel.visible) {
-      this.stale = true;
-      return;
-    }
-    void panel.webview.postMessage({ type: 'render', html: renderReviewBody(this.model, vscode.l10n.t) });
+    this.host?.render();
   }
 
   private async onMessage(raw: unknown): Promise<void> {
@@ -120,7 +101,7 @@ export class QuestionnairePanel implements vscode.Disposable {
     // Only questions and cited documents the page was given: the page's text is a customer's, not ours.
     const question = 'id' in message && message.id !== undefined ? review?.questions.find((q) => q.id === message.id) : undefined;
     switch (message.type) {
-      case 'ready': return this.update();
+      case 'ready': return this.host?.render();
       case 'accept':
       case 'reject':
         if (!question) return;
@@ -144,7 +125,7 @@ export class QuestionnairePanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.panel?.dispose();
+    this.host?.panel.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }
