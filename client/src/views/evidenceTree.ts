@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   EvidenceChangedNotification, EvidenceRequest,
   type EvidenceObligationInfo, type EvidenceResult, type EvidenceWindowInfo, type EvidenceWindowStatus, type RootEvidence,
 } from '../../../server/src/protocol';
 import { ContextKeys, Views } from '../ids';
 import { EVIDENCE_SEVERITY as SEVERITY, worstStatus } from './evidenceCalendarHtml';
+import { ServerFedTree } from './serverFedTree';
 
 /** Obligations, then their windows (scheduled) or records (per event). */
 export type EvidenceNode =
@@ -48,29 +49,9 @@ function openObligation(obligation: EvidenceObligationInfo): vscode.Command {
  * The Evidence view: each obligation (overdue first) with its windows in the audit period and their status.
  * Fetches the calendar itself and again whenever the server says it changed.
  */
-export class EvidenceTree implements vscode.TreeDataProvider<EvidenceNode>, vscode.Disposable {
-  private result: EvidenceResult | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Bumped per fetch, so a slow answer never overwrites a newer one. */
-  private generation = 0;
-  private readonly changed = new vscode.EventEmitter<EvidenceNode | undefined>();
-  private readonly view: vscode.TreeView<EvidenceNode>;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
-
-  readonly onDidChangeTreeData = this.changed.event;
-
-  constructor(private readonly client: LanguageClient) {
-    this.view = vscode.window.createTreeView(Views.evidence, { treeDataProvider: this, showCollapseAll: true });
-    this.disposables.push(
-      this.view,
-      client.onNotification(EvidenceChangedNotification.type, () => this.schedule()),
-      client.onDidChangeState((e) => { if (e.newState === State.Running) this.schedule(0); }),
-    );
-    if (client.isRunning()) this.schedule(0);
-  }
-
-  get current(): EvidenceResult | undefined {
-    return this.result;
+export class EvidenceTree extends ServerFedTree<EvidenceResult, EvidenceNode> {
+  constructor(client: LanguageClient) {
+    super(client, { viewId: Views.evidence, request: EvidenceRequest.type, changed: EvidenceChangedNotification.type, presentContextKey: ContextKeys.evidencePlanned });
   }
 
   /** Every obligation of every root, for the record command's pick. */
@@ -78,23 +59,13 @@ export class EvidenceTree implements vscode.TreeDataProvider<EvidenceNode>, vsco
     return this.result?.roots.flatMap((root) => root.obligations.map((obligation) => ({ root, obligation }))) ?? [];
   }
 
-  /** Refetch soon; bursts of notifications (typing) collapse into one fetch. */
-  schedule(delayMs = 100): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.timer = undefined; void this.refresh().catch(() => undefined); }, delayMs);
+  protected badge(result: EvidenceResult): vscode.ViewBadge | undefined {
+    const missing = this.obligations().reduce((n, { obligation }) => n + obligation.windows.filter((w) => w.status === 'missing').length, 0);
+    return missing ? { value: missing, tooltip: vscode.l10n.t('{0} evidence windows missing', missing) } : undefined;
   }
 
-  async refresh(): Promise<EvidenceResult | undefined> {
-    if (!this.client.isRunning()) return this.result;
-    const generation = ++this.generation;
-    const result = await this.client.sendRequest(EvidenceRequest.type, {});
-    if (generation !== this.generation) return this.result;
-    this.result = result;
-    this.changed.fire(undefined);
-    const missing = this.obligations().reduce((n, { obligation }) => n + obligation.windows.filter((w) => w.status === 'missing').length, 0);
-    this.view.badge = missing ? { value: missing, tooltip: vscode.l10n.t('{0} evidence windows missing', missing) } : undefined;
-    await vscode.commands.executeCommand('setContext', ContextKeys.evidencePlanned, this.obligations().length > 0);
-    return result;
+  protected present(result: EvidenceResult): boolean {
+    return this.obligations().length > 0;
   }
 
   getChildren(node?: EvidenceNode): EvidenceNode[] {
@@ -167,10 +138,5 @@ export class EvidenceTree implements vscode.TreeDataProvider<EvidenceNode>, vsco
     // A recorded window opens its record; one without a record opens the obligation that asks for it.
     item.command = window.records.length ? open(window.records[0]) : openObligation(obligation);
     return item;
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   QuestionnairesChangedNotification, QuestionnairesRequest,
   type QuestionAttentionReason, type QuestionnaireInfo, type QuestionnairesResult, type RootQuestionnaires,
 } from '../../../server/src/protocol';
 import { Commands, ContextKeys, Views } from '../ids';
+import { ServerFedTree } from './serverFedTree';
 
 /** Questionnaires, then their questions that need a person (stale, broken citation, unanswered). */
 export type QuestionnaireNode =
@@ -44,29 +45,9 @@ const REASON_ICON: Record<QuestionAttentionReason, [string, string]> = {
  * The Questionnaires view: each questionnaire with its progress, and under it the questions that need a person.
  * Fetches the list itself and again whenever the server says a root's questionnaires changed.
  */
-export class QuestionnaireTree implements vscode.TreeDataProvider<QuestionnaireNode>, vscode.Disposable {
-  private result: QuestionnairesResult | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Bumped per fetch, so a slow answer never overwrites a newer one. */
-  private generation = 0;
-  private readonly changed = new vscode.EventEmitter<QuestionnaireNode | undefined>();
-  private readonly view: vscode.TreeView<QuestionnaireNode>;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
-
-  readonly onDidChangeTreeData = this.changed.event;
-
-  constructor(private readonly client: LanguageClient) {
-    this.view = vscode.window.createTreeView(Views.questionnaires, { treeDataProvider: this, showCollapseAll: true });
-    this.disposables.push(
-      this.view,
-      client.onNotification(QuestionnairesChangedNotification.type, () => this.schedule()),
-      client.onDidChangeState((e) => { if (e.newState === State.Running) this.schedule(0); }),
-    );
-    if (client.isRunning()) this.schedule(0);
-  }
-
-  get current(): QuestionnairesResult | undefined {
-    return this.result;
+export class QuestionnaireTree extends ServerFedTree<QuestionnairesResult, QuestionnaireNode> {
+  constructor(client: LanguageClient) {
+    super(client, { viewId: Views.questionnaires, request: QuestionnairesRequest.type, changed: QuestionnairesChangedNotification.type, presentContextKey: ContextKeys.questionnairesPresent });
   }
 
   /** Every questionnaire of every root. */
@@ -74,23 +55,13 @@ export class QuestionnaireTree implements vscode.TreeDataProvider<QuestionnaireN
     return this.result?.roots.flatMap((root) => root.questionnaires.map((questionnaire) => ({ root, questionnaire }))) ?? [];
   }
 
-  /** Refetch soon; bursts of notifications (typing) collapse into one fetch. */
-  schedule(delayMs = 100): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.timer = undefined; void this.refresh().catch(() => undefined); }, delayMs);
+  protected badge(result: QuestionnairesResult): vscode.ViewBadge | undefined {
+    const flagged = this.questionnaires().reduce((n, { questionnaire: q }) => n + q.stale + q.broken, 0);
+    return flagged ? { value: flagged, tooltip: vscode.l10n.t('{0} answers cite sections that changed or are gone', flagged) } : undefined;
   }
 
-  async refresh(): Promise<QuestionnairesResult | undefined> {
-    if (!this.client.isRunning()) return this.result;
-    const generation = ++this.generation;
-    const result = await this.client.sendRequest(QuestionnairesRequest.type, {});
-    if (generation !== this.generation) return this.result;
-    this.result = result;
-    this.changed.fire(undefined);
-    const flagged = this.questionnaires().reduce((n, { questionnaire: q }) => n + q.stale + q.broken, 0);
-    this.view.badge = flagged ? { value: flagged, tooltip: vscode.l10n.t('{0} answers cite sections that changed or are gone', flagged) } : undefined;
-    await vscode.commands.executeCommand('setContext', ContextKeys.questionnairesPresent, this.questionnaires().length > 0);
-    return result;
+  protected present(result: QuestionnairesResult): boolean {
+    return this.questionnaires().length > 0;
   }
 
   getChildren(node?: QuestionnaireNode): QuestionnaireNode[] {
@@ -152,10 +123,5 @@ export class QuestionnaireTree implements vscode.TreeDataProvider<QuestionnaireN
       arguments: [vscode.Uri.parse(q.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character) } satisfies vscode.TextDocumentShowOptions],
     };
     return item;
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.disposables.forEach((d) => d.dispose());
   }
 }

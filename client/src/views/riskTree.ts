@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { RisksChangedNotification, RisksRequest, type RiskInfo, type RiskLevelInfo, type RiskRatingInfo, type RisksResult, type RootRisks } from '../../../server/src/protocol';
 import { ContextKeys, Views } from '../ids';
+import { ServerFedTree } from './serverFedTree';
 
 /** Levels of the matrix (highest first), then the risks whose current (residual) rating is at that level. */
 export type RiskNode =
@@ -18,48 +19,18 @@ export function ratingChange(risk: RiskInfo, levels: readonly RiskLevelInfo[]): 
  * The Risks view: the register grouped by each risk's current level, as the matrix names the levels. Fetches the
  * register itself and again whenever the server says it changed.
  */
-export class RiskTree implements vscode.TreeDataProvider<RiskNode>, vscode.Disposable {
-  private result: RisksResult | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Bumped per fetch, so a slow answer never overwrites a newer one. */
-  private generation = 0;
-  private readonly changed = new vscode.EventEmitter<RiskNode | undefined>();
-  private readonly view: vscode.TreeView<RiskNode>;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
-
-  readonly onDidChangeTreeData = this.changed.event;
-
-  constructor(private readonly client: LanguageClient) {
-    this.view = vscode.window.createTreeView(Views.risks, { treeDataProvider: this, showCollapseAll: true });
-    this.disposables.push(
-      this.view,
-      client.onNotification(RisksChangedNotification.type, () => this.schedule()),
-      client.onDidChangeState((e) => { if (e.newState === State.Running) this.schedule(0); }),
-    );
-    if (client.isRunning()) this.schedule(0);
+export class RiskTree extends ServerFedTree<RisksResult, RiskNode> {
+  constructor(client: LanguageClient) {
+    super(client, { viewId: Views.risks, request: RisksRequest.type, changed: RisksChangedNotification.type, presentContextKey: ContextKeys.risksPresent });
   }
 
-  get current(): RisksResult | undefined {
-    return this.result;
-  }
-
-  /** Refetch soon; bursts of notifications (typing) collapse into one fetch. */
-  schedule(delayMs = 100): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.timer = undefined; void this.refresh().catch(() => undefined); }, delayMs);
-  }
-
-  async refresh(): Promise<RisksResult | undefined> {
-    if (!this.client.isRunning()) return this.result;
-    const generation = ++this.generation;
-    const result = await this.client.sendRequest(RisksRequest.type, {});
-    if (generation !== this.generation) return this.result;
-    this.result = result;
-    this.changed.fire(undefined);
+  protected badge(result: RisksResult): vscode.ViewBadge | undefined {
     const overdue = result.roots.reduce((n, root) => n + root.risks.filter((r) => r.overdue).length, 0);
-    this.view.badge = overdue ? { value: overdue, tooltip: vscode.l10n.t('{0} risk reviews overdue', overdue) } : undefined;
-    await vscode.commands.executeCommand('setContext', ContextKeys.risksPresent, result.roots.some((r) => r.risks.length > 0));
-    return result;
+    return overdue ? { value: overdue, tooltip: vscode.l10n.t('{0} risk reviews overdue', overdue) } : undefined;
+  }
+
+  protected present(result: RisksResult): boolean {
+    return result.roots.some((r) => r.risks.length > 0);
   }
 
   getChildren(node?: RiskNode): RiskNode[] {
@@ -106,11 +77,6 @@ export class RiskTree implements vscode.TreeDataProvider<RiskNode>, vscode.Dispo
       arguments: [vscode.Uri.parse(risk.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character) } satisfies vscode.TextDocumentShowOptions],
     };
     return item;
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.disposables.forEach((d) => d.dispose());
   }
 }
 

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { VENDOR_ATTENTION, VendorsChangedNotification, VendorsRequest, type CarvedOutCriterionInfo, type RootVendors, type VendorAttention, type VendorInfo, type VendorsResult } from '../../../server/src/protocol';
 import { Commands, ContextKeys, Views } from '../ids';
+import { ServerFedTree } from './serverFedTree';
 
 /** Groups by what needs doing (the server's order, most urgent first), then vendors, then a carve-out's criteria. */
 export type VendorNode =
@@ -32,48 +33,18 @@ export function vendorSummary(vendor: VendorInfo): string {
  * The Vendors view: the inventory grouped by the findings open on each vendor file, as the server reports them.
  * Fetches the inventory itself and again whenever the server says it changed.
  */
-export class VendorTree implements vscode.TreeDataProvider<VendorNode>, vscode.Disposable {
-  private result: VendorsResult | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Bumped per fetch, so a slow answer never overwrites a newer one. */
-  private generation = 0;
-  private readonly changed = new vscode.EventEmitter<VendorNode | undefined>();
-  private readonly view: vscode.TreeView<VendorNode>;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
-
-  readonly onDidChangeTreeData = this.changed.event;
-
-  constructor(private readonly client: LanguageClient) {
-    this.view = vscode.window.createTreeView(Views.vendors, { treeDataProvider: this, showCollapseAll: true });
-    this.disposables.push(
-      this.view,
-      client.onNotification(VendorsChangedNotification.type, () => this.schedule()),
-      client.onDidChangeState((e) => { if (e.newState === State.Running) this.schedule(0); }),
-    );
-    if (client.isRunning()) this.schedule(0);
+export class VendorTree extends ServerFedTree<VendorsResult, VendorNode> {
+  constructor(client: LanguageClient) {
+    super(client, { viewId: Views.vendors, request: VendorsRequest.type, changed: VendorsChangedNotification.type, presentContextKey: ContextKeys.vendorsPresent });
   }
 
-  get current(): VendorsResult | undefined {
-    return this.result;
-  }
-
-  /** Refetch soon; bursts of notifications (typing) collapse into one fetch. */
-  schedule(delayMs = 100): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.timer = undefined; void this.refresh().catch(() => undefined); }, delayMs);
-  }
-
-  async refresh(): Promise<VendorsResult | undefined> {
-    if (!this.client.isRunning()) return this.result;
-    const generation = ++this.generation;
-    const result = await this.client.sendRequest(VendorsRequest.type, {});
-    if (generation !== this.generation) return this.result;
-    this.result = result;
-    this.changed.fire(undefined);
+  protected badge(result: VendorsResult): vscode.ViewBadge | undefined {
     const attention = result.roots.reduce((n, root) => n + root.vendors.filter((v) => v.attention !== 'ok').length, 0);
-    this.view.badge = attention ? { value: attention, tooltip: vscode.l10n.t('{0} vendors need attention', attention) } : undefined;
-    await vscode.commands.executeCommand('setContext', ContextKeys.vendorsPresent, result.roots.some((r) => r.vendors.length > 0));
-    return result;
+    return attention ? { value: attention, tooltip: vscode.l10n.t('{0} vendors need attention', attention) } : undefined;
+  }
+
+  protected present(result: VendorsResult): boolean {
+    return result.roots.some((r) => r.vendors.length > 0);
   }
 
   getChildren(node?: VendorNode): VendorNode[] {
@@ -124,11 +95,6 @@ export class VendorTree implements vscode.TreeDataProvider<VendorNode>, vscode.D
     item.iconPath = node.attention === 'ok' ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('warning', new vscode.ThemeColor('editorWarning.foreground'));
     item.contextValue = 'vendorGroup';
     return item;
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.disposables.forEach((d) => d.dispose());
   }
 }
 
