@@ -5,6 +5,7 @@
  */
 import { NotificationType, RequestType, type Range, type TextEdit } from 'vscode-languageserver-protocol';
 import type { ScopeParams } from './protocol';
+import type { AttentionReason, QuestionnaireProgress } from './core/questionnaires/review';
 
 export interface ImportQuestionnaireParams {
   /** The customer's file (URI): .xlsx, .csv or VSAQ .json. */
@@ -36,22 +37,14 @@ export namespace ImportQuestionnaireRequest {
   export const type = new RequestType<ImportQuestionnaireParams, ImportQuestionnaireResult, void>(method);
 }
 
-export type QuestionAttentionReason = 'stale' | 'broken' | 'unanswered';
+export type QuestionAttentionReason = AttentionReason;
 
-export interface QuestionnaireInfo {
+/** A questionnaire's progress (core/questionnaires/review.ts), where it is, and where each question needing a person is written. */
+export interface QuestionnaireInfo extends Omit<QuestionnaireProgress, 'attention'> {
   uri: string;
   name: string;
-  total: number;
-  /** Drafted, accepted or typed answers. */
-  answered: number;
-  accepted: number;
-  /** Questions citing a section whose text changed (answer-stale). */
-  stale: number;
-  /** Questions citing a document or section that is gone (answer-citation-broken). */
-  broken: number;
-  unanswered: number;
   /** Questions needing a person, stale and broken first; `range` is where the question's id is written. */
-  attention: { id: string; question: string; reason: QuestionAttentionReason; range: Range }[];
+  attention: (QuestionnaireProgress['attention'][number] & { range: Range })[];
   /** The file is not a readable questionnaire: its first problem. */
   problem?: string;
 }
