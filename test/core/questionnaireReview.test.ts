@@ -3,6 +3,7 @@ import { applyEdits } from '../../server/src/core/fixes/applyFixes';
 import { parseQuestionnaireYaml, serializeQuestionnaire } from '../../server/src/core/questionnaires/file';
 import type { Answer, Questionnaire } from '../../server/src/core/questionnaires/model';
 import { answerReviewEdits, questionIdAt, questionnaireProgress, questionSpan } from '../../server/src/core/questionnaires/review';
+import { changedLines } from '../helpers/changedLines';
 
 const drafted = (value: Answer['value'], status: Answer['status'] = 'draft'): Answer => ({
   value, text: 'Yes. Administrators sign in with a second factor.', criteria: ['CC6.1'],
@@ -24,17 +25,6 @@ function edited(text: string, id: string, action: 'accept' | 'reject'): string {
   const result = answerReviewEdits(text, id, action);
   assert.ok('edits' in result, 'error' in result ? result.error : '');
   return applyEdits(text, result.edits).text;
-}
-
-/** The lines between the common first and last lines of two texts: what an edit removed and added. */
-function changedLines(before: string, after: string): { added: string[]; removed: string[] } {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  return { added: b.slice(head, b.length - tail), removed: a.slice(head, a.length - tail) };
 }
 
 describe('questionnaire review: accept and reject as text edits', () => {

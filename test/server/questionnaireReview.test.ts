@@ -16,6 +16,7 @@ import {
   type ImportQuestionnaireResult, type QuestionnaireInfo, type QuestionnaireReviewResult, type QuestionnairesResult, type ReviewAnswerResult,
 } from '../../server/src/protocol';
 import { applyTextEdits, buildServer, copyWorkspace, LspClient, positionOf, uriOf } from './lspHarness';
+import { changedLines } from '../helpers/changedLines';
 
 const QUESTIONS = [
   ['1', 'Do you enforce multi-factor authentication for administrative access?'],
@@ -31,17 +32,6 @@ async function writeWorkbook(file: string, cover = false): Promise<void> {
   sheet.addRow(['#', 'Question', 'Response']);
   for (const row of QUESTIONS) sheet.addRow(row);
   await workbook.xlsx.writeFile(file);
-}
-
-/** The lines between the common first and last lines of two texts. */
-function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  return { removed: a.slice(head, a.length - tail), added: b.slice(head, b.length - tail) };
 }
 
 describe('language server over stdio: questionnaire import and review', function () {
