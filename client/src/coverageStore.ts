@@ -5,6 +5,7 @@ import {
   type CatalogResult, type CoverageResult, type Gap, type RootCoverage,
 } from '../../server/src/protocol';
 import { ContextKeys } from './ids';
+import { LatestFetch } from './latestFetch';
 
 /**
  * A root someone made a policy workspace: it has soc2-policy.yaml or a document with a mapping key. Any other
@@ -29,11 +30,9 @@ export interface CoverageSnapshot {
 export class CoverageStore implements vscode.Disposable {
   private snapshot: CoverageSnapshot | undefined;
   private catalog: CatalogResult | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Bumped per fetch, so a slow answer never overwrites a newer one. */
-  private generation = 0;
+  private readonly fetches = new LatestFetch(() => this.refresh());
   private readonly changed = new vscode.EventEmitter<CoverageSnapshot>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.fetches];
   private firstSnapshot: Promise<CoverageSnapshot>;
   private resolveFirst!: (s: CoverageSnapshot) => void;
 
@@ -69,19 +68,18 @@ export class CoverageStore implements vscode.Disposable {
 
   /** Refetch soon; bursts of notifications (typing) collapse into one fetch. */
   schedule(delayMs = 100): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.timer = undefined; void this.refresh().catch(() => undefined); }, delayMs);
+    this.fetches.schedule(delayMs);
   }
 
   async refresh(): Promise<CoverageSnapshot | undefined> {
     if (!this.client.isRunning()) return this.snapshot;
-    const generation = ++this.generation;
-    const [coverage, gaps, catalog] = await Promise.all([
+    const fresh = await this.fetches.latest(() => Promise.all([
       this.client.sendRequest(CoverageRequest.type, {}),
       this.client.sendRequest(GapsRequest.type, {}),
       this.catalog ? Promise.resolve(this.catalog) : this.client.sendRequest(CatalogRequest.type, { catalogId: 'tsc' }).catch(() => undefined),
-    ]);
-    if (generation !== this.generation) return this.snapshot;
+    ]));
+    if (!fresh) return this.snapshot;
+    const [coverage, gaps, catalog] = fresh.value;
     this.catalog = catalog;
     const roots = coverage.roots.filter(isPolicyRoot);
     const policyRoots = new Set(roots.map((r) => r.rootUri));
@@ -96,7 +94,6 @@ export class CoverageStore implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
     this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient, type NotificationType, type RequestType } from 'vscode-languageclient/node';
 import type { ScopeParams } from '../../../server/src/protocol';
+import { LatestFetch } from '../latestFetch';
 
 /** Where a view's data comes from: the request that fetches it and the notification that says it changed. */
 export interface TreeSource<R> {
@@ -14,15 +15,13 @@ export interface TreeSource<R> {
 /**
  * A tree view fed by one server request (the Risks, Vendors, Evidence and Questionnaires views): it fetches when the
  * server starts and again, debounced, whenever the server says the data changed; a slow answer never overwrites a
- * newer one. Subclasses say how the data becomes nodes, and what the badge counts.
+ * newer one (LatestFetch). Subclasses say how the data becomes nodes, and what the badge counts.
  */
 export abstract class ServerFedTree<R, N> implements vscode.TreeDataProvider<N>, vscode.Disposable {
   protected result: R | undefined;
   protected readonly changed = new vscode.EventEmitter<N | undefined>();
   protected readonly view: vscode.TreeView<N>;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Bumped per fetch, so a slow answer never overwrites a newer one. */
-  private generation = 0;
+  private readonly fetches = new LatestFetch(() => this.refresh());
   private readonly disposables: vscode.Disposable[];
 
   readonly onDidChangeTreeData = this.changed.event;
@@ -31,6 +30,7 @@ export abstract class ServerFedTree<R, N> implements vscode.TreeDataProvider<N>,
     this.view = vscode.window.createTreeView(source.viewId, { treeDataProvider: this, showCollapseAll: true });
     this.disposables = [
       this.changed,
+      this.fetches,
       this.view,
       client.onNotification(source.changed, () => this.schedule()),
       client.onDidChangeState((e) => { if (e.newState === State.Running) this.schedule(0); }),
@@ -51,16 +51,14 @@ export abstract class ServerFedTree<R, N> implements vscode.TreeDataProvider<N>,
 
   /** Refetch soon; bursts of notifications (typing) collapse into one fetch. */
   schedule(delayMs = 100): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.timer = undefined; void this.refresh().catch(() => undefined); }, delayMs);
+    this.fetches.schedule(delayMs);
   }
 
   async refresh(): Promise<R | undefined> {
     if (!this.client.isRunning()) return this.result;
-    const generation = ++this.generation;
-    const result = await this.client.sendRequest(this.source.request, {});
-    if (generation !== this.generation) return this.result;
-    this.result = result;
+    const fresh = await this.fetches.latest(() => this.client.sendRequest(this.source.request, {}));
+    if (!fresh) return this.result;
+    const result = (this.result = fresh.value);
     this.changed.fire(undefined);
     this.view.badge = this.badge(result);
     await vscode.commands.executeCommand('setContext', this.source.presentContextKey, this.present(result));
@@ -68,7 +66,6 @@ export abstract class ServerFedTree<R, N> implements vscode.TreeDataProvider<N>,
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
     this.disposables.forEach((d) => d.dispose());
   }
 }
