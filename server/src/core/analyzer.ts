@@ -6,7 +6,7 @@ import type { TemplateSet } from './templates/templates';
 import { CONFIG_FILE_NAME, defaultConfig, type PolicyConfig } from './config/config';
 import { parsePolicyDocument, type PolicyDocument } from './parse/policyDocument';
 import { reviveDocument, storeDocument, type StoredDocument } from './parse/storedDocument';
-import type { CachedAnalysis, DocumentCache } from './cache/documentCache';
+import type { CachedAnalysis, DocumentCache, PrefetchedRead } from './cache/documentCache';
 import { FileSet } from './fileSet';
 import { encodingFinding, loadWorkspaceConfiguration } from './config/workspaceConfiguration';
 import { decodeUtf8, stripBom } from './text/decode';
@@ -67,7 +67,7 @@ export interface AnalyzerOptions {
    * threads) and hand the results back through `cache`. It may return where the scan gets a file's content instead of
    * reading it (the text the worker analysed); a read that gives undefined falls back to the workspace.
    */
-  prefetch?: (candidates: readonly string[]) => ((file: string) => Promise<string | Uint8Array | undefined> | undefined) | undefined;
+  prefetch?: (candidates: readonly string[]) => PrefetchedRead | undefined;
 }
 
 /** What an update changed, so callers refresh only what they must. */

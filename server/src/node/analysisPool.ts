@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CachedAnalysis, DocumentCache } from '../core/cache/documentCache';
+import type { CachedAnalysis, DocumentCache, PrefetchedRead } from '../core/cache/documentCache';
 import type { DateOnly } from '../core/dates';
 
 export interface WorkerSetup {
@@ -27,9 +27,6 @@ export interface WorkerResult {
   environment: string;
   analysis: CachedAnalysis;
 }
-
-/** A file's content for the analyzer's scan: the worker's text, or the caller's own read when no worker delivered it. */
-export type PrefetchedRead = (file: string) => Promise<string | Uint8Array | undefined> | undefined;
 
 /** Below this many documents a cold start is quicker on one thread than the workers take to start. */
 const PARALLEL_THRESHOLD = 300;

@@ -24,3 +24,6 @@ export interface DocumentCache {
   /** `sha256`: the text's digest, when the caller has it already (worker threads compute it off the main thread). */
   store(environment: string, file: string, text: string, analysis: CachedAnalysis, sha256?: string): void;
 }
+
+/** Where the analyzer's first scan gets a file's content instead of reading it (worker threads); undefined: read it. */
+export type PrefetchedRead = (file: string) => Promise<string | Uint8Array | undefined> | undefined;
