@@ -101,7 +101,10 @@ export interface PackedStatements {
   texts: [number, string][];
 }
 
-export function packStatements(statements: readonly Statement[], text: string): { numbers: number[]; texts: [number, string][] } {
+/** The packed form as stored (JSON in the cache, structured clones from the workers). */
+export type StoredStatements = PackedStatements & { numbers: number[] };
+
+export function packStatements(statements: readonly Statement[], text: string): StoredStatements {
   const numbers: number[] = [];
   const texts: [number, string][] = [];
   statements.forEach((statement, index) => {

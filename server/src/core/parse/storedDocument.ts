@@ -1,7 +1,7 @@
 import type { PolicyDocument } from './policyDocument';
 import type { FrontMatter, MappingList } from './frontMatter';
 import type { MarkdownBody } from './markdownBody';
-import { packStatements, unpackStatements, type PackedStatements, type Statement } from './statements';
+import { packStatements, unpackStatements, type PackedStatements, type Statement, type StoredStatements } from './statements';
 import { LineIndex } from '../text/lineIndex';
 import { nodeAt, parseYaml, type YamlSource } from '../yaml/yamlSource';
 
@@ -13,7 +13,7 @@ export type StoredDocument = Omit<PolicyDocument, 'file' | 'text' | 'lines' | 'f
   frontMatter?: Omit<FrontMatter, 'source'> & { source: Omit<YamlSource, 'doc'> };
   mappings: Omit<MappingList, 'node'>[];
   /** Statements packed as numbers (statements.ts): as objects they were most of a document's facts. */
-  body: Omit<MarkdownBody, 'statements'> & { statements: { numbers: number[]; texts: [number, string][] } };
+  body: Omit<MarkdownBody, 'statements'> & { statements: StoredStatements };
 };
 
 export function storeDocument(doc: PolicyDocument): StoredDocument {
